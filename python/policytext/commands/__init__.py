@@ -1,0 +1,1 @@
+"""One module per ``policytext`` subcommand; see ``policytext.cli``."""

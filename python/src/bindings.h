@@ -1,0 +1,12 @@
+#ifndef POLICYTEXT_PYTHON_BINDINGS_H_
+#define POLICYTEXT_PYTHON_BINDINGS_H_
+
+#include <pybind11/pybind11.h>
+
+namespace policytext::python {
+void BindText(pybind11::module_& m);      // bind_text.cc: policytext/text.h
+void BindDocument(pybind11::module_& m);  // bind_document.cc: policytext/document.h
+void BindAnalyzer(pybind11::module_& m);  // bind_analyzer.cc: policytext/analyzer.h, clause.h
+}  // namespace policytext::python
+
+#endif  // POLICYTEXT_PYTHON_BINDINGS_H_
