@@ -7,6 +7,7 @@ namespace policytext::python {
 void BindText(pybind11::module_& m);      // bind_text.cc: policytext/text.h
 void BindDocument(pybind11::module_& m);  // bind_document.cc: policytext/document.h
 void BindAnalyzer(pybind11::module_& m);  // bind_analyzer.cc: policytext/analyzer.h, clause.h
+void BindDurations(pybind11::module_& m); // bind_durations.cc: policytext/durations.h
 }  // namespace policytext::python
 
 #endif  // POLICYTEXT_PYTHON_BINDINGS_H_

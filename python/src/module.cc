@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   policytext::python::BindText(m);
   policytext::python::BindDocument(m);
   policytext::python::BindAnalyzer(m);
+  policytext::python::BindDurations(m);
 }
