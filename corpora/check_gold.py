@@ -343,9 +343,10 @@ def check_gold_file(gold_path: Path, doc_path: Path, display: str) -> list[str]:
             if start < last_start:
                 errors.append("record out of document order")
             last_start = max(last_start, start)
-            key = (start, f"{quote}\x00{category}")
+            key = (start, f"{quote}\x00{category}\x00{record.get('polarity')}")
             if key in seen:
-                errors.append("duplicate record (same quote and category)")
+                errors.append("duplicate record (same quote, category and "
+                              "polarity)")
             seen.add(key)
         problems.extend(f"{where}: {e}" for e in errors)
     return problems
