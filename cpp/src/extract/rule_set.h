@@ -1,0 +1,93 @@
+// Loaded and compiled rule packs: per language, the rules (one RE2 each plus a
+// RE2::Set over all of them, the prefilter) and the lexicon (one RE2 per entry
+// plus a RE2::Set over all entries).
+//
+//   std::vector<RuleSource> sources = BuiltinRuleSources();
+//   auto more = LoadRuleSources("my-rules/");          // a file or a folder
+//   sources.insert(sources.end(), more->begin(), more->end());
+//   auto rules = CompiledRules::Build(sources, {Language::kFr, Language::kEn});
+#ifndef POLICYTEXT_SRC_EXTRACT_RULE_SET_H_
+#define POLICYTEXT_SRC_EXTRACT_RULE_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/rule_pack.h"
+#include "policytext/status.h"
+#include "policytext/text.h"
+
+namespace policytext::internal {
+
+// The text of one pack and where it came from.
+struct RuleSource {
+  std::string name;  // "builtin:fr/sharing.rules" or a path
+  std::string text;
+  Language folder_lang = Language::kUnd;
+};
+
+// The packs embedded in the library (cpp/rules/CMakeLists.txt).
+std::vector<RuleSource> BuiltinRuleSources();
+
+// A `.rules` file, or every `.rules` file under a folder (recursively, sorted by
+// path). The language of a file's folder (fr/, en/) applies to IDs without a
+// language prefix. NotFound when the path does not exist.
+StatusOr<std::vector<RuleSource>> LoadRuleSources(const std::string& path);
+
+struct CompiledRule {
+  RuleDef def;
+  std::unique_ptr<RE2> pattern;  // the alternatives joined
+  std::vector<std::unique_ptr<RE2>> required;
+  std::vector<std::unique_ptr<RE2>> excluded;
+};
+
+struct CompiledLexicon {
+  LexiconDef def;
+  std::unique_ptr<RE2> terms;      // the terms joined
+  std::vector<Category> categories;  // resolved; empty: every category
+  bool cue = false;  // negation_cue / modal_cue: not a clause attribute
+};
+
+struct LanguageRules {
+  Language lang = Language::kUnd;
+  std::vector<CompiledRule> rules;
+  std::vector<CompiledLexicon> lexicons;
+  std::unique_ptr<RE2::Set> rule_set;     // index i = rules[i]; null when no rules
+  std::unique_ptr<RE2::Set> lexicon_set;  // index i = lexicons[i]; null when none
+};
+
+inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
+
+class CompiledRules {
+ public:
+  // Parses, merges (override / disable by ID, in source order), validates and
+  // compiles. `memory_budget` is RE2's max_mem for each set; a set that does not
+  // fit is an InvalidArgument error that says so.
+  static StatusOr<std::unique_ptr<const CompiledRules>> Build(
+      const std::vector<RuleSource>& sources, const std::vector<Language>& languages,
+      std::size_t memory_budget = kDefaultRegexMemoryBudget);
+
+  // Null when the language was not requested.
+  const LanguageRules* For(Language lang) const;
+  const std::vector<LanguageRules>& languages() const { return langs_; }
+  // FNV-1a 64 of the pack names and texts, in order, and the languages: 16 hex digits.
+  const std::string& fingerprint() const { return fingerprint_; }
+  std::size_t memory_budget() const { return memory_budget_; }
+
+ private:
+  std::vector<LanguageRules> langs_;
+  std::string fingerprint_;
+  std::size_t memory_budget_ = kDefaultRegexMemoryBudget;
+};
+
+// Options shared by every compiled pattern (UTF-8, case-sensitive: the text is
+// already case-folded, no logging).
+RE2::Options PatternOptions(std::size_t memory_budget);
+
+}  // namespace policytext::internal
+
+#endif  // POLICYTEXT_SRC_EXTRACT_RULE_SET_H_
