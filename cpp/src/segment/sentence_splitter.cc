@@ -1,0 +1,377 @@
+// Sentence segmentation in three passes that each read a byte once or twice:
+//  1. blocks (blank lines, list items, headings, table rows) from a line scan;
+//  2. inside a block, candidate terminators ('.', '!', '?' and every other
+//     Sentence_Break=ATerm/STerm character) followed by whitespace;
+//  3. for each candidate, the ICU sentence BreakIterator decides on a small window
+//     (the terminator, closing punctuation, spaces and the first letter after
+//     them), then the language's abbreviation table may veto the break.
+// ICU thus applies the UAX #29 rules where a break is possible while the bulk of
+// the text is only scanned, which keeps the cost linear and far below running
+// the iterator over every byte. Line breaks inside a block are read as spaces.
+#include "segment/sentence_splitter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "segment/abbreviations.h"
+#include "segment/blocks.h"
+#include "segment/clauses.h"
+#include "text/utf8.h"
+
+namespace policytext::internal {
+
+// Sentence_Break classes the scanner needs, for ASCII from a table and for
+// other code points from ICU's property data.
+enum class SbClass : std::uint8_t { kOther, kTerm, kClose, kSpace, kLetter, kContinue };
+
+struct SentenceSplitter::State {
+  std::unique_ptr<icu::BreakIterator> prototype;
+  AbbreviationTable fr;
+  AbbreviationTable en;
+  std::array<SbClass, 128> ascii{};
+};
+
+namespace {
+
+constexpr std::size_t kWindowLookahead = 48;  // bytes after the spaces given to ICU
+constexpr std::size_t kMaxWordBytes = 40;     // abbreviation words are shorter
+
+SbClass ClassOf(UChar32 c) {
+  if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) return SbClass::kSpace;
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM:
+    case U_SB_STERM:
+      return SbClass::kTerm;
+    case U_SB_CLOSE:
+      return SbClass::kClose;
+    case U_SB_SP:
+      return SbClass::kSpace;
+    case U_SB_UPPER:
+    case U_SB_LOWER:
+    case U_SB_OLETTER:
+      return SbClass::kLetter;
+    case U_SB_SCONTINUE:
+      return SbClass::kContinue;
+    default:
+      return SbClass::kOther;
+  }
+}
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Length of a Unicode space or BOM at s[0..avail), 0 otherwise.
+std::size_t UnicodeSpaceLength(const unsigned char* s, std::size_t avail) {
+  if (avail >= 2 && s[0] == 0xC2 && (s[1] == 0xA0 || s[1] == 0x85)) return 2;
+  if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+      ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF))
+    return 3;
+  if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) return 3;  // U+205F
+  if (avail >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) return 3;  // U+3000
+  if (avail >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;  // BOM
+  return 0;
+}
+
+// Moves [begin, end) inwards past whitespace (ASCII, Unicode spaces, NUL).
+void Trim(std::string_view text, std::size_t& begin, std::size_t& end) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  while (begin < end) {
+    if (IsAsciiSpace(s[begin]) || s[begin] == 0) {
+      ++begin;
+      continue;
+    }
+    std::size_t n = UnicodeSpaceLength(s + begin, end - begin);
+    if (n == 0) break;
+    begin += n;
+  }
+  while (end > begin) {
+    unsigned char c = s[end - 1];
+    if (IsAsciiSpace(c) || c == 0) {
+      --end;
+      continue;
+    }
+    std::size_t n = 0;
+    for (std::size_t k = 2; k <= 3 && k <= end - begin && n == 0; ++k) {
+      if (UnicodeSpaceLength(s + end - k, k) == k) n = k;
+    }
+    if (n == 0) break;
+    end -= n;
+  }
+}
+
+// Per-call scratch: the cloned iterator and one UText reused for every window.
+class Scratch {
+ public:
+  explicit Scratch(const icu::BreakIterator& prototype) : bi_(prototype.clone()) {}
+  ~Scratch() { utext_close(&ut_); }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+
+  // First ICU sentence boundary after offset 0 in window[0, size), or size.
+  // Without an iterator (clone failed: out of memory) there is none, so each
+  // block stays one sentence.
+  std::size_t FirstBoundary(const char* window, std::size_t size) {
+    if (bi_ == nullptr) return size;
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&ut_, window, static_cast<int64_t>(size), &status);
+    if (U_FAILURE(status)) return size;
+    bi_->setText(&ut_, status);
+    if (U_FAILURE(status)) return size;
+    const int32_t b = bi_->next();
+    return b == icu::BreakIterator::DONE ? size : static_cast<std::size_t>(b);
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> bi_;
+  UText ut_ = UTEXT_INITIALIZER;
+};
+
+class BlockSplitter {
+ public:
+  BlockSplitter(const SentenceSplitter::State& state, std::string_view text,
+                const CharIndex& index, const AbbreviationTable* fr, const AbbreviationTable* en,
+                Scratch& scratch, SentenceList& out)
+      : state_(state), text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())),
+        index_(index), fr_(fr), en_(en), scratch_(scratch), out_(out) {}
+
+  void Split(std::size_t begin, std::size_t end) {
+    block_begin_ = begin;
+    end_ = end;
+    std::size_t start = begin;
+    std::size_t i = begin;
+    while (i < end_) {
+      // Fast scan to the next candidate terminator.
+      std::size_t len = 1;
+      if (s_[i] < 0x80) {
+        if (state_.ascii[s_[i]] != SbClass::kTerm) {
+          ++i;
+          continue;
+        }
+      } else {
+        UChar32 c;
+        len = Decode(i, &c);
+        if (c < 0 || ClassOf(c) != SbClass::kTerm) {
+          i += len;
+          continue;
+        }
+      }
+      const std::size_t t = i;
+      // The run of terminators and closing punctuation, then the spaces.
+      std::size_t r = t + len;
+      SbClass k;
+      while (r < end_ && ((k = ClassAt(r, &len)) == SbClass::kTerm || k == SbClass::kClose)) {
+        r += len;
+      }
+      std::size_t next = r;
+      while (next < end_ && ClassAt(next, &len) == SbClass::kSpace) next += len;
+      if (next == r || next >= end_) {
+        // No space after the run (a URL, "1.5", "a.b"), or the block ends here.
+        i = r;
+        continue;
+      }
+      if (IcuBreaks(t, next) && !Suppressed(t, next)) {
+        Emit(start, next);
+        start = next;
+      }
+      i = next;
+    }
+    Emit(start, end_);
+  }
+
+ private:
+  std::size_t Decode(std::size_t i, UChar32* c) const {
+    const auto n = static_cast<int32_t>(std::min<std::size_t>(end_ - i, 4));
+    int32_t j = 0;
+    U8_NEXT(s_ + i, j, n, *c);
+    return static_cast<std::size_t>(j);
+  }
+
+  SbClass ClassAt(std::size_t i, std::size_t* len) const {
+    if (s_[i] < 0x80) {
+      *len = 1;
+      return state_.ascii[s_[i]];
+    }
+    UChar32 c;
+    *len = Decode(i, &c);
+    return c < 0 ? SbClass::kOther : ClassOf(c);
+  }
+
+  // Whether ICU puts a sentence boundary at `next` (after the terminator at t,
+  // its closing punctuation and its spaces), judging from a small window that
+  // ends after the first letter, terminator or continuation mark after `next`.
+  bool IcuBreaks(std::size_t t, std::size_t next) {
+    std::size_t w = next;
+    std::size_t len;
+    while (w < end_ && w - next < kWindowLookahead) {
+      SbClass k = ClassAt(w, &len);
+      w += len;
+      if (k == SbClass::kLetter || k == SbClass::kTerm || k == SbClass::kContinue) break;
+    }
+    window_.assign(text_.data() + t, w - t);
+    // Line ends inside a block are spaces here, not paragraph separators.
+    for (std::size_t j = 0; j < window_.size(); ++j) {
+      auto c = static_cast<unsigned char>(window_[j]);
+      if (c == '\n' || c == '\r') {
+        window_[j] = ' ';
+      } else if (c == 0xC2 && j + 1 < window_.size() &&
+                 static_cast<unsigned char>(window_[j + 1]) == 0x85) {
+        window_[j] = window_[j + 1] = ' ';
+      } else if (c == 0xE2 && j + 2 < window_.size() &&
+                 static_cast<unsigned char>(window_[j + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(window_[j + 2]) == 0xA8 ||
+                  static_cast<unsigned char>(window_[j + 2]) == 0xA9)) {
+        window_[j] = window_[j + 1] = window_[j + 2] = ' ';
+      }
+    }
+    return scratch_.FirstBoundary(window_.data(), window_.size()) == next - t;
+  }
+
+  // The abbreviation veto for a break after the terminator at t.
+  bool Suppressed(std::size_t t, std::size_t next) const {
+    if (s_[t] != '.') return false;
+    // The word that ends with this period.
+    const std::size_t word_end = t + 1;
+    std::size_t wb = t;
+    while (wb > block_begin_ && word_end - wb < kMaxWordBytes && !IsWordEdge(wb - 1)) --wb;
+    if (wb > block_begin_ && !IsWordEdge(wb - 1)) return false;  // too long to be one
+    std::string_view word = text_.substr(wb, word_end - wb);
+    // A list number opening the block: "1.", "2.3.", "a.", "IV.".
+    if (wb == block_begin_ && IsListNumber(word)) return true;
+    // The word before it, for two-word forms ("p. ex.").
+    std::string_view previous;
+    std::size_t pe = wb;
+    if (pe > block_begin_ && s_[pe - 1] == ' ') {
+      --pe;
+      std::size_t pb = pe;
+      while (pb > block_begin_ && pe - pb < kMaxWordBytes && !IsWordEdge(pb - 1)) --pb;
+      previous = text_.substr(pb, pe - pb);
+    }
+    AbbreviationKind kind = AbbreviationKind::kNone;
+    for (const AbbreviationTable* table : {fr_, en_}) {
+      if (table == nullptr) continue;
+      AbbreviationKind k = table->Lookup(previous, word);
+      if (k == AbbreviationKind::kPrefix) return true;
+      if (k == AbbreviationKind::kTerminal) kind = k;
+    }
+    if (kind == AbbreviationKind::kNone) return false;
+    // A terminal abbreviation ends the sentence before a usual opener.
+    std::size_t e = next;
+    while (e < end_ && e - next < kMaxWordBytes &&
+           ((s_[e] >= 'a' && s_[e] <= 'z') || (s_[e] >= 'A' && s_[e] <= 'Z') ||
+            (s_[e] >= 0x80 && !(s_[e] == 0xE2 && e + 1 < end_ && s_[e + 1] == 0x80)))) {
+      ++e;
+    }
+    std::string_view opener = text_.substr(next, e - next);
+    if (opener.empty()) return true;
+    for (const AbbreviationTable* table : {fr_, en_}) {
+      if (table != nullptr && table->IsSentenceOpener(opener)) return false;
+    }
+    return true;
+  }
+
+  static bool IsListNumber(std::string_view word) {
+    if (word.size() < 2 || word.size() > 8) return false;
+    const std::string_view body = word.substr(0, word.size() - 1);
+    if (body.find_first_not_of("0123456789.") == std::string_view::npos) return true;
+    if (body.size() == 1 && ((body[0] >= 'a' && body[0] <= 'z') || (body[0] >= 'A' && body[0] <= 'Z')))
+      return true;
+    return body.find_first_not_of("IVXivx") == std::string_view::npos;
+  }
+
+  // Whether the byte before a word start: whitespace or opening punctuation.
+  bool IsWordEdge(std::size_t i) const {
+    const unsigned char c = s_[i];
+    if (IsAsciiSpace(c) || c == '(' || c == '[' || c == '"' || c == '\'' || c == 0) return true;
+    // The last byte of NBSP (C2 A0), « (C2 AB), “ (E2 80 9C), narrow NBSP (E2 80 AF).
+    if (i >= 1 && s_[i - 1] == 0xC2 && (c == 0xA0 || c == 0xAB)) return true;
+    if (i >= 2 && s_[i - 2] == 0xE2 && s_[i - 1] == 0x80 && (c == 0x9C || c == 0xAF || c == 0x98))
+      return true;
+    return false;
+  }
+
+  void Emit(std::size_t b, std::size_t e) {
+    Trim(text_, b, e);
+    if (b >= e) return;
+    Sentence sentence;
+    sentence.span = index_.MakeSpan(b, e);
+    ranges_.clear();
+    ClauseRanges(text_, b, e, ranges_);
+    if (ranges_.size() > 1) {
+      for (auto [cb, ce] : ranges_) {
+        Trim(text_, cb, ce);
+        if (cb < ce) sentence.clauses.push_back(index_.MakeSpan(cb, ce));
+      }
+    }
+    if (sentence.clauses.empty()) sentence.clauses.push_back(sentence.span);
+    out_.sentences.push_back(std::move(sentence));
+  }
+
+  const SentenceSplitter::State& state_;
+  std::string_view text_;
+  const unsigned char* s_;
+  const CharIndex& index_;
+  const AbbreviationTable* fr_;
+  const AbbreviationTable* en_;
+  Scratch& scratch_;
+  SentenceList& out_;
+  std::size_t block_begin_ = 0;
+  std::size_t end_ = 0;
+  std::string window_;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || bi == nullptr) {
+    return InternalError(std::string("ICU sentence break iterator: ") + u_errorName(status));
+  }
+  auto state = std::make_unique<State>();
+  state->prototype = std::move(bi);
+  state->fr = AbbreviationTable::French();
+  state->en = AbbreviationTable::English();
+  for (int c = 0; c < 128; ++c) state->ascii[c] = ClassOf(c);
+  return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(state)));
+}
+
+SentenceSplitter::SentenceSplitter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+SentenceSplitter::~SentenceSplitter() = default;
+
+SentenceList SentenceSplitter::Split(std::string_view utf8, Language lang) const {
+  SentenceList out;
+  out.invalid_utf8 = CountInvalidUtf8(utf8);
+  if (utf8.empty()) return out;
+  const CharIndex index(utf8);
+  const AbbreviationTable* fr =
+      (lang == Language::kFr || lang == Language::kUnd) ? &state_->fr : nullptr;
+  const AbbreviationTable* en =
+      (lang == Language::kEn || lang == Language::kUnd) ? &state_->en : nullptr;
+  Scratch scratch(*state_->prototype);
+  BlockSplitter splitter(*state_, utf8, index, fr, en, scratch, out);
+  BlockScanner blocks(utf8);
+  std::size_t begin = 0, end = 0;
+  while (blocks.Next(&begin, &end)) {
+    // Drop leading indentation and a bullet or heading marker.
+    std::size_t b = begin, e = end;
+    Trim(utf8, b, e);
+    b += BulletLength(utf8.substr(b, e - b));
+    splitter.Split(b, e);
+  }
+  return out;
+}
+
+}  // namespace policytext::internal
