@@ -14,10 +14,12 @@ APT_PACKAGES := build-essential pkg-config libicu-dev libre2-dev libgumbo-dev \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libcld2-dev nlohmann-json3-dev libgtest-dev libgmock-dev \
   libbenchmark-dev python3-venv
 
-.PHONY: demo test deps venv install build ctest pytest bench stubs check-stubs clean
+.PHONY: demo test deps venv install build ctest pytest sanitize bench stubs check-stubs clean
 
 demo: install
-	$(VENV)/bin/policytext annotate corpora -o build/demo/annotations.jsonl
+	mkdir -p build/demo
+	$(VENV)/bin/policytext annotate corpora/fr corpora/en corpora/bilingual \
+	  -o build/demo/annotations.jsonl --parquet build/demo/annotations
 
 test: install build
 	$(MAKE) ctest pytest check-stubs
@@ -62,6 +64,14 @@ stubs:
 check-stubs:
 	$(VENV)/bin/pybind11-stubgen policytext._core -o build/stubs-check --exit-code
 	diff -u python/policytext/_core.pyi build/stubs-check/policytext/_core.pyi
+
+# The core and its C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: venv
+	$(VENV)/bin/cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DPOLICYTEXT_BUILD_TESTS=ON -DPOLICYTEXT_SANITIZE=ON
+	$(VENV)/bin/cmake --build build/asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  $(VENV)/bin/ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
 bench: venv
 	$(VENV)/bin/cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
