@@ -30,11 +30,42 @@ def test_corpora_gold_is_valid():
 
 def test_every_french_document_has_gold():
     docs = sorted((CORPORA / "fr").glob("*.*"))
-    assert docs, "no French documents"
+    assert len(docs) >= 13, "fewer than 13 French documents"
+    assert len(list((CORPORA / "bilingual").glob("*.html"))) >= 2
     for doc in docs:
         gold = CORPORA / "gold" / "fr" / (doc.stem + ".jsonl")
         assert gold.is_file(), f"{doc.name} has no gold file"
         assert gold.read_text(encoding="utf-8").strip(), f"{gold} is empty"
+
+
+def _french_records():
+    for gold in sorted((CORPORA / "gold" / "fr").glob("*.jsonl")):
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            yield json.loads(line)
+
+
+def test_french_gold_covers_the_hard_cases():
+    records = list(_french_records())
+    def has(pred):
+        return any(pred(r, r.get("attributes", {})) for r in records)
+    assert has(lambda r, a: r["category"] == "sharing"
+               and r["polarity"] == "negated" and a.get("action") == "sell")
+    assert has(lambda r, a: any(x.get("negated") for x in a.get("recipients", [])))
+    assert has(lambda r, a: r["category"] == "sharing"
+               and "sauf" in r["quote"] and r["polarity"] == "affirmed")
+    assert has(lambda r, a: any(x["type"] == "named"
+                                for x in a.get("recipients", [])))
+    periods = [p for r in records for p in r.get("attributes", {}).get("periods", [])]
+    assert {p["qualifier"] for p in periods} >= {"exact", "max", "min"}
+    assert any(p["text"].startswith("entre ") for p in periods)
+    assert has(lambda r, a: a.get("bound") == "as_long_as_necessary")
+    assert has(lambda r, a: a.get("bound") == "until_event")
+    assert has(lambda r, a: r["category"] == "children" and "ans" in r["quote"])
+    assert has(lambda r, a: "opt_out" in a.get("user_choice", []))
+    assert has(lambda r, a: r["modality"] == "possible")
+    encodings = {check_gold.META_CHARSET.search(p.read_bytes()[:4096]).group(1)
+                 .decode().lower() for p in (CORPORA / "fr").glob("*.html")}
+    assert "windows-1252" in encodings
 
 
 def _record(quote, category="sharing", **extra):
