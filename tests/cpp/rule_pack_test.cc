@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <string>
 
+#include <re2/re2.h>
+
 #include "extract/rule_set.h"
 
 namespace policytext::internal {
@@ -83,11 +85,17 @@ TEST(RulePackTest, ExpandsMacros) {
   std::size_t bad = 0;
   auto e = ExpandPattern("{b}données{b}", &bad);
   ASSERT_TRUE(e.ok());
-  EXPECT_EQ(*e, "(?:^|$|[^\\p{L}\\p{N}_])données(?:^|$|[^\\p{L}\\p{N}_])");
-  // \p{...} braces and counted repetitions are left alone.
-  e = ExpandPattern("\\p{L}{2,3}x{4}", &bad);
+  const std::string letters = "a-z\\x{df}-\\x{f6}\\x{f8}-\\x{24f}";
+  EXPECT_EQ(*e, "(?:^|$|[^" + letters + "0-9_])données(?:^|$|[^" + letters + "0-9_])");
+  // \p{L} and \p{N} become the compact classes, inside or outside brackets;
+  // other \p{...} and counted repetitions are left alone.
+  e = ExpandPattern("\\p{L}{2,3}x{4}[^\\p{L}\\p{N}]\\p{Lu}\\P{N}", &bad);
   ASSERT_TRUE(e.ok());
-  EXPECT_EQ(*e, "\\p{L}{2,3}x{4}");
+  EXPECT_EQ(*e, "[" + letters + "]{2,3}x{4}[^" + letters + "0-9]\\p{Lu}[^0-9]");
+  // Matching: accented letters are letters, punctuation is not.
+  RE2 word(*ExpandPattern("{b}donn\\p{L}+{b}", &bad));
+  EXPECT_TRUE(RE2::PartialMatch("vos «données» ici", word));
+  EXPECT_FALSE(RE2::PartialMatch("vos donnéesé", RE2(*ExpandPattern("{b}données{b}", &bad))));
   EXPECT_FALSE(ExpandPattern("{nope}", &bad).ok());
   EXPECT_EQ(bad, 0u);
 }

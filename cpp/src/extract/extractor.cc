@@ -88,6 +88,14 @@ bool Search(const RE2& re, std::string_view text, std::size_t from, std::size_t 
   return true;
 }
 
+// A rule's own regex is compiled on first use; one too large for RE2's memory
+// budget is reported, never skipped silently.
+Status Usable(const RE2& re, const std::string& id) {
+  if (re.ok()) return OkStatus();
+  return ResourceExhaustedError("the patterns of '" + id + "' do not compile within RE2's "
+                                "memory budget: " + re.error());
+}
+
 // The normalised text of a block, computed once per block when a rule with
 // scope = block needs it.
 struct BlockCache {
@@ -120,14 +128,17 @@ Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentenc
     }
     return OkStatus();
   }
+  for (int& id : ids) id = lr.rule_owner[static_cast<std::size_t>(id)];
   std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (int id : ids) {
     const CompiledRule& rule = lr.rules[static_cast<std::size_t>(id)];
     RuleHit hit;
     hit.rule = &rule;
     hit.lang = lr.lang;
+    if (Status st = Usable(rule.pattern.get(), rule.def.id); !st.ok()) return st;
     std::size_t b = 0, e = 0;
-    if (!Search(*rule.pattern, sv.norm.text, 0, sv.norm.text.size(), &b, &e)) continue;
+    if (!Search(rule.pattern.get(), sv.norm.text, 0, sv.norm.text.size(), &b, &e)) continue;
     TrimToAlnum(sv.norm.text, b, e);
     hit.nb = b;
     hit.ne = e;
@@ -156,7 +167,9 @@ Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentenc
     hit.fired = true;
     hit.reason = "fired";
     for (std::size_t k = 0; k < rule.required.size(); ++k) {
-      if (!RE2::PartialMatch(scope_text, *rule.required[k])) {
+      const RE2& re = rule.required[k].get();
+      if (Status st = Usable(re, rule.def.id); !st.ok()) return st;
+      if (!RE2::PartialMatch(scope_text, re)) {
         hit.fired = false;
         hit.reason = "require '" + rule.def.required[k].raw + "' did not match";
         break;
@@ -164,7 +177,9 @@ Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentenc
     }
     if (hit.fired) {
       for (std::size_t k = 0; k < rule.excluded.size(); ++k) {
-        if (RE2::PartialMatch(scope_text, *rule.excluded[k])) {
+        const RE2& re = rule.excluded[k].get();
+        if (Status st = Usable(re, rule.def.id); !st.ok()) return st;
+        if (RE2::PartialMatch(scope_text, re)) {
           hit.fired = false;
           hit.reason = "excluded by '" + rule.def.excluded[k].raw + "'";
           break;
@@ -193,14 +208,18 @@ Status MatchLexicon(const LanguageRules& lr, const SentenceView& sv, std::vector
     }
     return OkStatus();
   }
+  for (int& id : ids) id = lr.lexicon_owner[static_cast<std::size_t>(id)];
   std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<LexHit> found;
   for (int id : ids) {
     const CompiledLexicon& lex = lr.lexicons[static_cast<std::size_t>(id)];
+    const RE2& terms = lex.terms.get();
+    if (Status st = Usable(terms, lex.def.id); !st.ok()) return st;
     std::size_t pos = 0;
     while (pos <= text.size()) {
       std::size_t b = 0, e = 0;
-      if (!Search(*lex.terms, text, pos, text.size(), &b, &e)) break;
+      if (!Search(terms, text, pos, text.size(), &b, &e)) break;
       std::size_t tb = b, te = e;
       TrimToAlnum(text, tb, te);
       if (te > tb) found.push_back(LexHit{&lex, tb, te});

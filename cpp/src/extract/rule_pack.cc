@@ -11,11 +11,20 @@
 namespace policytext::internal {
 namespace {
 
-constexpr std::string_view kBoundary = "(?:^|$|[^\\p{L}\\p{N}_])";
-constexpr std::string_view kWordChar = "[\\p{L}\\p{N}]";
-constexpr std::string_view kWord = "[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*";
-constexpr std::string_view kGap =
-    "(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*){0,6}?[^\\p{L}\\p{N}]+";
+// Letters as the rules see them: the text is NFC and case-folded, and the
+// policies are French or English, so a letter is a lowercase Latin one (ASCII,
+// Latin-1, Latin Extended-A and -B). Unicode's \p{L} would be correct for every
+// script but makes each class a large UTF-8 automaton: a pack compiled 30 times
+// slower with it (docs/rules.md, "Letters and speed").
+#define POLICYTEXT_LATIN "a-z\\x{df}-\\x{f6}\\x{f8}-\\x{24f}"
+constexpr std::string_view kLatinLetters = POLICYTEXT_LATIN;
+constexpr std::string_view kBoundary = "(?:^|$|[^" POLICYTEXT_LATIN "0-9_])";
+constexpr std::string_view kWordChar = "[" POLICYTEXT_LATIN "0-9]";
+constexpr std::string_view kWord = "[" POLICYTEXT_LATIN "0-9][" POLICYTEXT_LATIN "0-9'-]*";
+constexpr std::string_view kGap = "(?:[^" POLICYTEXT_LATIN "0-9]+[" POLICYTEXT_LATIN
+                                  "0-9][" POLICYTEXT_LATIN "0-9'-]*){0,6}?[^" POLICYTEXT_LATIN
+                                  "0-9]+";
+#undef POLICYTEXT_LATIN
 
 constexpr std::array<std::string_view, 8> kRuleKeys = {
     "category", "pattern", "require", "exclude", "confidence", "set", "scope", "override"};
@@ -429,6 +438,7 @@ const std::vector<std::pair<std::string, std::string>>& PatternMacros() {
 StatusOr<std::string> ExpandPattern(std::string_view pattern, std::size_t* error_offset) {
   std::string out;
   out.reserve(pattern.size() + 32);
+  bool in_class = false;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
@@ -450,19 +460,46 @@ StatusOr<std::string> ExpandPattern(std::string_view pattern, std::size_t* error
             "' is ASCII-only in RE2 and misses accented letters; use {w} (one letter or "
             "digit), {word} (a whole word) or \\p{L} instead");
       }
+      // \p{Name} / \P{Name}: letters and digits become the compact classes.
+      if ((n == 'p' || n == 'P') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        const std::size_t close = pattern.find('}', i + 2);
+        if (close == std::string_view::npos) {
+          *error_offset = i;
+          return InvalidArgumentError("unterminated \\p{...} class");
+        }
+        std::string_view name = pattern.substr(i + 3, close - i - 3);
+        const bool negated = n == 'P';
+        std::string_view set;
+        if (name == "L" || name == "Ll" || name == "Latin") set = kLatinLetters;
+        if (name == "N" || name == "Nd") set = "0-9";
+        if (!set.empty() && in_class && !negated) {
+          out += set;
+        } else if (!set.empty() && !in_class) {
+          out += negated ? "[^" : "[";
+          out += set;
+          out += "]";
+        } else {
+          out.append(pattern.substr(i, close - i + 1));
+        }
+        i = close;
+        continue;
+      }
       out += c;
       out += n;
       ++i;
-      // \p{Name} / \P{Name}: copy the braces verbatim.
-      if ((n == 'p' || n == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
-        const std::size_t close = pattern.find('}', i + 1);
-        if (close == std::string_view::npos) {
-          *error_offset = i - 1;
-          return InvalidArgumentError("unterminated \\p{...} class");
-        }
-        out.append(pattern.substr(i + 1, close - i));
-        i = close;
-      }
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      // A ']' right after '[' or '[^' is a literal member.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') out += pattern[++i];
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
       continue;
     }
     if (c == '{') {

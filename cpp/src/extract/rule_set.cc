@@ -43,38 +43,6 @@ std::string Join(const std::vector<PatternDef>& patterns) {
   return out;
 }
 
-std::string Re2Message(const RE2& re) {
-  std::string msg = re.error();
-  if (re.error_code() == RE2::ErrorPatternTooLarge) {
-    msg += " (the pattern exceeds RE2's memory budget)";
-  }
-  return msg;
-}
-
-// Compiles `patterns` joined; on failure finds the culprit for the message.
-StatusOr<std::unique_ptr<RE2>> CompileJoined(const std::vector<PatternDef>& patterns,
-                                             std::string_view what, const std::string& id,
-                                             const RE2::Options& options) {
-  auto re = std::make_unique<RE2>(Join(patterns), options);
-  if (re->ok()) return re;
-  for (const PatternDef& p : patterns) {
-    RE2 one(p.expanded, options);
-    if (!one.ok()) {
-      return InvalidArgumentError(p.loc.ToString() + ": " + std::string(what) + " of '" + id +
-                                  "' rejected by RE2: " + Re2Message(one) + " in '" + p.raw +
-                                  "'");
-    }
-  }
-  return InvalidArgumentError(patterns.front().loc.ToString() + ": " + std::string(what) +
-                              "s of '" + id + "' rejected by RE2 together: " +
-                              Re2Message(*re));
-}
-
-StatusOr<std::unique_ptr<RE2>> CompileOne(const PatternDef& p, std::string_view what,
-                                          const std::string& id, const RE2::Options& options) {
-  return CompileJoined({p}, what, id, options);
-}
-
 std::uint64_t Fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
@@ -144,73 +112,94 @@ Status AddDefinition(Merged& m, Def def, bool is_rule) {
   return OkStatus();
 }
 
+std::string Budget(std::size_t budget) {
+  char mib[32];
+  std::snprintf(mib, sizeof mib, "%.1f", static_cast<double>(budget) / (1 << 20));
+  return mib;
+}
+
+// Adds one pattern to `set` (parsing it: this is where RE2 syntax errors are
+// reported, with the rule ID and the pattern's file:line:col).
+Status AddToSet(RE2::Set& set, const PatternDef& p, std::string_view what,
+                const std::string& id) {
+  std::string error;
+  if (set.Add(p.expanded, &error) < 0) {
+    return InvalidArgumentError(p.loc.ToString() + ": " + std::string(what) + " of '" + id +
+                                "' rejected by RE2: " + error + " in '" + p.raw + "'");
+  }
+  return OkStatus();
+}
+
+Status CompileSet(RE2::Set& set, Language lang, std::string_view what, std::size_t entries,
+                  std::size_t budget) {
+  if (set.Compile()) return OkStatus();
+  return InvalidArgumentError(
+      "the " + std::string(LanguageCode(lang)) + " " + std::string(what) + " set (" +
+      std::to_string(entries) + " patterns) exceeds RE2's memory budget of " + Budget(budget) +
+      " MiB; simplify or split the patterns (long {gap} chains and large counted "
+      "repetitions are the usual cause) or raise AnalyzerOptions::regex_memory_budget");
+}
+
 Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, LanguageRules& out) {
   out.lang = lang;
   const RE2::Options options = PatternOptions(budget);
+  auto rule_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  auto lexicon_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  // require / exclude patterns are only parsed here (compiled on first use).
+  RE2::Set scratch(options, RE2::UNANCHORED);
   for (const Merged::Slot& slot : m.slots) {
     if (!slot.live) continue;
     if (slot.is_rule) {
       const RuleDef& def = m.rules[slot.index];
       if (def.lang != lang) continue;
+      const int owner = static_cast<int>(out.rules.size());
+      for (const PatternDef& p : def.patterns) {
+        if (Status s = AddToSet(*rule_set, p, "pattern", def.id); !s.ok()) return s;
+        out.rule_owner.push_back(owner);
+      }
       CompiledRule rule;
       rule.def = def;
-      auto p = CompileJoined(def.patterns, "pattern", def.id, options);
-      if (!p.ok()) return p.status();
-      rule.pattern = std::move(p).value();
+      rule.pattern = LazyRegex(Join(def.patterns), options);
       for (const PatternDef& r : def.required) {
-        auto re = CompileOne(r, "require", def.id, options);
-        if (!re.ok()) return re.status();
-        rule.required.push_back(std::move(re).value());
+        if (Status s = AddToSet(scratch, r, "require", def.id); !s.ok()) return s;
+        rule.required.emplace_back(r.expanded, options);
       }
       for (const PatternDef& x : def.excluded) {
-        auto re = CompileOne(x, "exclude", def.id, options);
-        if (!re.ok()) return re.status();
-        rule.excluded.push_back(std::move(re).value());
+        if (Status s = AddToSet(scratch, x, "exclude", def.id); !s.ok()) return s;
+        rule.excluded.emplace_back(x.expanded, options);
       }
       out.rules.push_back(std::move(rule));
     } else {
       const LexiconDef& def = m.lexicons[slot.index];
       if (def.lang != lang) continue;
+      const int owner = static_cast<int>(out.lexicons.size());
+      for (const PatternDef& t : def.terms) {
+        if (Status s = AddToSet(*lexicon_set, t, "term", def.id); !s.ok()) return s;
+        out.lexicon_owner.push_back(owner);
+      }
       CompiledLexicon lex;
       lex.def = def;
-      auto t = CompileJoined(def.terms, "term", def.id, options);
-      if (!t.ok()) return t.status();
-      lex.terms = std::move(t).value();
+      lex.terms = LazyRegex(Join(def.terms), options);
       lex.cue = def.attribute == "negation_cue" || def.attribute == "modal_cue";
-      lex.categories = def.categories.empty() ? DefaultCategoriesFor(def.attribute) : def.categories;
+      lex.categories =
+          def.categories.empty() ? DefaultCategoriesFor(def.attribute) : def.categories;
       out.lexicons.push_back(std::move(lex));
     }
   }
-  auto build_set = [&](auto& items, std::unique_ptr<RE2::Set>& set,
-                       std::string_view what) -> Status {
-    if (items.empty()) return OkStatus();
-    set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const auto& item : items) {
-      std::string error;
-      const RE2* re = nullptr;
-      if constexpr (std::is_same_v<std::decay_t<decltype(item)>, CompiledRule>) {
-        re = item.pattern.get();
-      } else {
-        re = item.terms.get();
-      }
-      if (set->Add(re->pattern(), &error) < 0) {
-        return InvalidArgumentError(item.def.loc.ToString() + ": '" + item.def.id +
-                                    "' cannot join the " + std::string(what) + " set: " + error);
-      }
+  if (!out.rule_owner.empty()) {
+    if (Status s = CompileSet(*rule_set, lang, "rule", out.rule_owner.size(), budget); !s.ok()) {
+      return s;
     }
-    if (!set->Compile()) {
-      char mib[32];
-      std::snprintf(mib, sizeof mib, "%.1f", static_cast<double>(budget) / (1 << 20));
-      return InvalidArgumentError(
-          "the " + std::string(LanguageCode(lang)) + " " + std::string(what) + " set (" +
-          std::to_string(items.size()) + " patterns) exceeds RE2's memory budget of " + mib +
-          " MiB; simplify or split the patterns (long {gap} chains and large counted "
-          "repetitions are the usual cause) or raise AnalyzerOptions::regex_memory_budget");
+    out.rule_set = std::move(rule_set);
+  }
+  if (!out.lexicon_owner.empty()) {
+    if (Status s = CompileSet(*lexicon_set, lang, "lexicon", out.lexicon_owner.size(), budget);
+        !s.ok()) {
+      return s;
     }
-    return OkStatus();
-  };
-  if (Status s = build_set(out.rules, out.rule_set, "rule"); !s.ok()) return s;
-  return build_set(out.lexicons, out.lexicon_set, "lexicon");
+    out.lexicon_set = std::move(lexicon_set);
+  }
+  return OkStatus();
 }
 
 }  // namespace

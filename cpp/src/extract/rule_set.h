@@ -14,7 +14,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/rule_pack.h"
@@ -38,16 +40,39 @@ std::vector<RuleSource> BuiltinRuleSources();
 // language prefix. NotFound when the path does not exist.
 StatusOr<std::vector<RuleSource>> LoadRuleSources(const std::string& path);
 
+// A regex compiled on first use (thread-safe). Patterns are parsed and checked
+// when the pack is built (RE2::Set::Add); compiling each rule's own RE2 waits
+// until the prefilter first reports that rule, so building stays fast.
+class LazyRegex {
+ public:
+  LazyRegex() = default;
+  LazyRegex(std::string pattern, const RE2::Options& options)
+      : pattern_(std::move(pattern)),
+        options_(options),
+        once_(std::make_unique<std::once_flag>()) {}
+  const RE2& get() const {
+    std::call_once(*once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+    return *re_;
+  }
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  std::unique_ptr<std::once_flag> once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 struct CompiledRule {
   RuleDef def;
-  std::unique_ptr<RE2> pattern;  // the alternatives joined
-  std::vector<std::unique_ptr<RE2>> required;
-  std::vector<std::unique_ptr<RE2>> excluded;
+  LazyRegex pattern;  // the alternatives joined
+  std::vector<LazyRegex> required;
+  std::vector<LazyRegex> excluded;
 };
 
 struct CompiledLexicon {
   LexiconDef def;
-  std::unique_ptr<RE2> terms;      // the terms joined
+  LazyRegex terms;                   // the terms joined
   std::vector<Category> categories;  // resolved; empty: every category
   bool cue = false;  // negation_cue / modal_cue: not a clause attribute
 };
@@ -56,8 +81,12 @@ struct LanguageRules {
   Language lang = Language::kUnd;
   std::vector<CompiledRule> rules;
   std::vector<CompiledLexicon> lexicons;
-  std::unique_ptr<RE2::Set> rule_set;     // index i = rules[i]; null when no rules
-  std::unique_ptr<RE2::Set> lexicon_set;  // index i = lexicons[i]; null when none
+  // One entry per pattern alternative / lexicon term; *_owner maps an entry to
+  // its rule / lexicon index. Null when there is nothing to match.
+  std::unique_ptr<RE2::Set> rule_set;
+  std::vector<int> rule_owner;
+  std::unique_ptr<RE2::Set> lexicon_set;
+  std::vector<int> lexicon_owner;
 };
 
 inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
