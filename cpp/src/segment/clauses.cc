@@ -1,5 +1,7 @@
 #include "segment/clauses.h"
 
+#include <cstring>
+
 namespace policytext::internal {
 namespace {
 
@@ -20,9 +22,17 @@ bool SpaceAt(std::string_view t, std::size_t i, std::size_t end) {
 
 void ClauseRanges(std::string_view text, std::size_t begin, std::size_t end,
                   std::vector<std::pair<std::size_t, std::size_t>>& out) {
+  // Most sentences hold neither separator: two memchr passes settle them.
+  const char* base = text.data();
+  const bool has_semicolon = std::memchr(base + begin, ';', end - begin) != nullptr;
+  const bool has_colon = std::memchr(base + begin, ':', end - begin) != nullptr;
+  if (!has_semicolon && !has_colon) {
+    out.emplace_back(begin, end);
+    return;
+  }
   // Last ',' or ';' of the sentence: a ':' before it introduces an enumeration.
   std::size_t last_list_sep = end;
-  for (std::size_t i = end; i > begin; --i) {
+  for (std::size_t i = end; has_colon && i > begin; --i) {
     if (text[i - 1] == ',' || text[i - 1] == ';') {
       last_list_sep = i - 1;
       break;

@@ -16,7 +16,9 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -39,6 +41,7 @@ struct SentenceSplitter::State {
   AbbreviationTable fr;
   AbbreviationTable en;
   std::array<SbClass, 128> ascii{};
+  std::vector<SbClass> bmp;  // U+0000..U+FFFF, from ICU's Sentence_Break data
 };
 
 namespace {
@@ -47,7 +50,7 @@ constexpr std::size_t kWindowLookahead = 48;  // bytes after the spaces given to
 constexpr std::size_t kMaxWordBytes = 40;     // abbreviation words are shorter
 
 SbClass ClassOf(UChar32 c) {
-  if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) return SbClass::kSpace;
+  if (c == '\n' || c == '\r' || c == 0 || c == 0x85 || c == 0x2028 || c == 0x2029) return SbClass::kSpace;
   switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
     case U_SB_ATERM:
     case U_SB_STERM:
@@ -65,6 +68,25 @@ SbClass ClassOf(UChar32 c) {
     default:
       return SbClass::kOther;
   }
+}
+
+// Eight bytes at p, in native order (memcpy: no alignment requirement).
+std::uint64_t Load8(const unsigned char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Non-zero when one of the eight bytes of v is zero.
+constexpr std::uint64_t HasZero(std::uint64_t v) { return (v - kOnes) & ~v & kHighs; }
+
+// Non-zero when one of the eight bytes is '.', '!', '?' or non-ASCII.
+constexpr std::uint64_t MayHoldTerminator(std::uint64_t v) {
+  return HasZero(v ^ (kOnes * '.')) | HasZero(v ^ (kOnes * '!')) | HasZero(v ^ (kOnes * '?')) |
+         (v & kHighs);
 }
 
 bool IsAsciiSpace(unsigned char c) {
@@ -137,10 +159,59 @@ class Scratch {
   UText ut_ = UTEXT_INITIALIZER;
 };
 
+// Byte -> code-point offsets for increasing offsets, walking the text once the
+// way CharIndex does (an invalid sequence is one code point). Offsets that go
+// backwards fall back to a CharIndex built on first need.
+class CharCounter {
+ public:
+  explicit CharCounter(std::string_view text)
+      : text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())) {}
+
+  std::size_t At(std::size_t byte) {
+    if (byte < pos_) {
+      if (!index_) index_ = std::make_unique<CharIndex>(text_);
+      return index_->CharOffset(byte);
+    }
+    const std::size_t n = text_.size();
+    while (pos_ < byte && pos_ < n) {
+      if (pos_ + 8 <= byte && (Load8(s_ + pos_) & kHighs) == 0) {
+        pos_ += 8;
+        chars_ += 8;
+        continue;
+      }
+      if (s_[pos_] < 0x80) {
+        ++pos_;
+      } else {
+        const auto len = static_cast<int32_t>(std::min<std::size_t>(n - pos_, 4));
+        int32_t j = 0;
+        UChar32 c;
+        U8_NEXT(s_ + pos_, j, len, c);
+        (void)c;
+        pos_ += static_cast<std::size_t>(j);
+      }
+      ++chars_;
+    }
+    // An offset inside a multi-byte character maps to that character.
+    return (pos_ > byte && chars_ > 0) ? chars_ - 1 : chars_;
+  }
+
+  Span MakeSpan(std::size_t begin, std::size_t end) {
+    const std::size_t cb = At(begin);
+    return Span{begin, end, cb, At(end)};
+  }
+
+ private:
+  std::string_view text_;
+  const unsigned char* s_;
+  std::size_t pos_ = 0;
+  std::size_t chars_ = 0;
+  std::unique_ptr<CharIndex> index_;
+};
+
 class BlockSplitter {
  public:
   BlockSplitter(const SentenceSplitter::State& state, std::string_view text,
-                const CharIndex& index, const AbbreviationTable* fr, const AbbreviationTable* en,
+                CharCounter& index, const AbbreviationTable* fr, const AbbreviationTable* en,
                 Scratch& scratch, SentenceList& out)
       : state_(state), text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())),
         index_(index), fr_(fr), en_(en), scratch_(scratch), out_(out) {}
@@ -152,26 +223,49 @@ class BlockSplitter {
     std::size_t i = begin;
     while (i < end_) {
       // Fast scan to the next candidate terminator.
+      // Eight plain ASCII bytes without a terminator at a time.
+      while (i + 8 <= end_ && MayHoldTerminator(Load8(s_ + i)) == 0) i += 8;
+      if (i >= end_) break;
       std::size_t len = 1;
-      if (s_[i] < 0x80) {
-        if (state_.ascii[s_[i]] != SbClass::kTerm) {
+      const unsigned char b = s_[i];
+      if (b < 0x80) {
+        if (state_.ascii[b] != SbClass::kTerm) {
           ++i;
           continue;
         }
+      } else if (b < 0xD6) {
+        // A continuation byte, or a lead byte of U+0080..U+057F where no
+        // character is a terminator (é, à, NBSP, «): skip without decoding.
+        ++i;
+        continue;
       } else {
         UChar32 c;
         len = Decode(i, &c);
-        if (c < 0 || ClassOf(c) != SbClass::kTerm) {
+        if (ClassOfCodePoint(c) != SbClass::kTerm) {
           i += len;
           continue;
         }
       }
       const std::size_t t = i;
       // The run of terminators and closing punctuation, then the spaces.
+      // French typography spaces the closing guillemet: "« Stop. » Puis"; spaces
+      // followed by closing punctuation belong to the run.
       std::size_t r = t + len;
       SbClass k;
-      while (r < end_ && ((k = ClassAt(r, &len)) == SbClass::kTerm || k == SbClass::kClose)) {
-        r += len;
+      while (r < end_) {
+        k = ClassAt(r, &len);
+        if (k == SbClass::kTerm || k == SbClass::kClose) {
+          r += len;
+          continue;
+        }
+        if (k != SbClass::kSpace) break;
+        std::size_t q = r + len;
+        while (q < end_ && ClassAt(q, &len) == SbClass::kSpace) q += len;
+        if (q < end_ && ClassAt(q, &len) == SbClass::kClose) {
+          r = q;
+          continue;
+        }
+        break;
       }
       std::size_t next = r;
       while (next < end_ && ClassAt(next, &len) == SbClass::kSpace) next += len;
@@ -180,7 +274,7 @@ class BlockSplitter {
         i = r;
         continue;
       }
-      if (IcuBreaks(t, next) && !Suppressed(t, next)) {
+      if (IcuBreaks(t, r, next) && !Suppressed(t, next)) {
         Emit(start, next);
         start = next;
       }
@@ -197,6 +291,11 @@ class BlockSplitter {
     return static_cast<std::size_t>(j);
   }
 
+  SbClass ClassOfCodePoint(UChar32 c) const {
+    if (c < 0) return SbClass::kOther;
+    return c < 0x10000 ? state_.bmp[static_cast<std::size_t>(c)] : ClassOf(c);
+  }
+
   SbClass ClassAt(std::size_t i, std::size_t* len) const {
     if (s_[i] < 0x80) {
       *len = 1;
@@ -204,13 +303,13 @@ class BlockSplitter {
     }
     UChar32 c;
     *len = Decode(i, &c);
-    return c < 0 ? SbClass::kOther : ClassOf(c);
+    return ClassOfCodePoint(c);
   }
 
   // Whether ICU puts a sentence boundary at `next` (after the terminator at t,
-  // its closing punctuation and its spaces), judging from a small window that
+  // its closing punctuation up to run_end, and its spaces), judging from a small window that
   // ends after the first letter, terminator or continuation mark after `next`.
-  bool IcuBreaks(std::size_t t, std::size_t next) {
+  bool IcuBreaks(std::size_t t, std::size_t run_end, std::size_t next) {
     std::size_t w = next;
     std::size_t len;
     while (w < end_ && w - next < kWindowLookahead) {
@@ -218,11 +317,19 @@ class BlockSplitter {
       w += len;
       if (k == SbClass::kLetter || k == SbClass::kTerm || k == SbClass::kContinue) break;
     }
-    window_.assign(text_.data() + t, w - t);
-    // Line ends inside a block are spaces here, not paragraph separators.
+    // The window leaves out spaces inside the run (before a spaced closing
+    // guillemet), which ICU would read as the end of the run.
+    window_.clear();
+    for (std::size_t p = t; p < run_end; p += len) {
+      if (ClassAt(p, &len) != SbClass::kSpace) window_.append(text_.data() + p, len);
+    }
+    const std::size_t expected = window_.size() + (next - run_end);
+    window_.append(text_.data() + run_end, w - run_end);
+    // Line ends inside a block are spaces here, not paragraph separators; so
+    // are NUL bytes.
     for (std::size_t j = 0; j < window_.size(); ++j) {
       auto c = static_cast<unsigned char>(window_[j]);
-      if (c == '\n' || c == '\r') {
+      if (c == '\n' || c == '\r' || c == 0) {
         window_[j] = ' ';
       } else if (c == 0xC2 && j + 1 < window_.size() &&
                  static_cast<unsigned char>(window_[j + 1]) == 0x85) {
@@ -234,7 +341,7 @@ class BlockSplitter {
         window_[j] = window_[j + 1] = window_[j + 2] = ' ';
       }
     }
-    return scratch_.FirstBoundary(window_.data(), window_.size()) == next - t;
+    return scratch_.FirstBoundary(window_.data(), window_.size()) == expected;
   }
 
   // The abbreviation veto for a break after the terminator at t.
@@ -320,7 +427,7 @@ class BlockSplitter {
   const SentenceSplitter::State& state_;
   std::string_view text_;
   const unsigned char* s_;
-  const CharIndex& index_;
+  CharCounter& index_;
   const AbbreviationTable* fr_;
   const AbbreviationTable* en_;
   Scratch& scratch_;
@@ -345,6 +452,8 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
   state->fr = AbbreviationTable::French();
   state->en = AbbreviationTable::English();
   for (int c = 0; c < 128; ++c) state->ascii[c] = ClassOf(c);
+  state->bmp.resize(0x10000);
+  for (UChar32 c = 0; c < 0x10000; ++c) state->bmp[c] = ClassOf(c);
   return std::unique_ptr<SentenceSplitter>(new SentenceSplitter(std::move(state)));
 }
 
@@ -355,7 +464,7 @@ SentenceList SentenceSplitter::Split(std::string_view utf8, Language lang) const
   SentenceList out;
   out.invalid_utf8 = CountInvalidUtf8(utf8);
   if (utf8.empty()) return out;
-  const CharIndex index(utf8);
+  CharCounter index(utf8);
   const AbbreviationTable* fr =
       (lang == Language::kFr || lang == Language::kUnd) ? &state_->fr : nullptr;
   const AbbreviationTable* en =
