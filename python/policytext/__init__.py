@@ -12,6 +12,3 @@ __all__ = ["Error", "__version__"]
 __all__ += ["LanguageGuess", "Sentence", "Span", "TextEngine", "Token", "TokenArrays", "TokenList"]
 __all__ += ["detect_language", "normalize", "sentences", "tokenize", "tokenize_arrays",
             "tokenize_batch"]
-from ._durations import Duration, parse_durations  # noqa: E402
-
-__all__ += ["Duration", "parse_durations"]
