@@ -6,9 +6,11 @@ re-exported here.
 
 from ._core import Error, __version__
 from ._core import LanguageGuess, Sentence, Span, TextEngine, Token, TokenArrays, TokenList
+from ._durations import Duration, parse_durations
 from ._text import detect_language, normalize, sentences, tokenize, tokenize_arrays, tokenize_batch
 
 __all__ = ["Error", "__version__"]
 __all__ += ["LanguageGuess", "Sentence", "Span", "TextEngine", "Token", "TokenArrays", "TokenList"]
 __all__ += ["detect_language", "normalize", "sentences", "tokenize", "tokenize_arrays",
             "tokenize_batch"]
+__all__ += ["Duration", "parse_durations"]

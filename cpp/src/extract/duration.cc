@@ -787,9 +787,13 @@ bool LooksLikeAge(const Words& w, std::size_t start, std::size_t quantity_first,
   if (threshold_number && ((a1 == "et" || a1 == "ou") && (a2 == "plus" || a2 == "moins")))
     return true;
   // Before: an age word close by ("âgés de", "l'âge de", "aged").
-  const std::size_t window = start >= 6 ? start - 6 : 0;
-  for (std::size_t k = window; k < quantity_first; ++k)
-    if (IsAgeWord(w[k].text)) return true;
+  // (Within the same sentence part: stop at punctuation other than ' and -.)
+  for (std::size_t k = quantity_first, n = 0; k > 0 && n < 6; --k) {
+    const ScanWord& p = w[k - 1];
+    if (p.kind == ScanWord::kPunct && IsOneOf(p.text, {".", ";", ":", "!", "?", "|"})) break;
+    if (k <= start) ++n;  // up to 6 words before the qualifier
+    if (IsAgeWord(p.text)) return true;
+  }
   // Before: a verb of having an age ("vous avez 15 ans", "il y a 3 ans"; "you are").
   std::size_t p = start;
   if (p > 0) {
@@ -814,15 +818,19 @@ bool LooksLikeAge(const Words& w, std::size_t start, std::size_t quantity_first,
   // A person noun before, past qualifier words: "les mineurs de moins de 18 ans",
   // "enfants de 13 ans", "users over 16 years".
   std::size_t k = quantity_first;
+  bool skipped = false;
   for (int steps = 0; steps < 5 && k > 0; ++steps) {
     std::string_view t = w[k - 1].text;
     if (IsOneOf(t, {"de", "d", "'", "moins", "plus", "of", "under", "over", "below", "above",
                     "entre", "between", "from", "à", "to", "et", "and", "au", "at", "least",
                     "aged", "ages"})) {
       --k;
+      skipped = true;
       continue;
     }
-    if (IsPersonNoun(t)) return true;
+    // "clients 3 ans après…" (a table cell) is not an age: a bare noun needs a
+    // threshold-like number, otherwise a linking word ("enfants de 8 ans").
+    if (IsPersonNoun(t) && (skipped || threshold_number)) return true;
     break;
   }
   // A bare French threshold: "moins de 15 ans", "de 16 ans", "plus de 13 ans"
