@@ -232,7 +232,7 @@ TEST_F(TokenizerTest, CoverageOnMixedText) {
   for (std::size_t k = 0; k < text.size(); ++k) {
     if (in_token[k]) continue;
     const unsigned char b = static_cast<unsigned char>(text[k]);
-    const bool space = b == ' ' || (b >= '\t' && b <= '\r') ||
+    const bool space = b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F) ||
                        text.compare(k, 2, "\u00A0") == 0 ||
                        (k > 0 && text.compare(k - 1, 2, "\u00A0") == 0) ||
                        (b & 0xC0) == 0x80 || text.compare(k, 3, "\u202F") == 0;

@@ -86,8 +86,10 @@ inline UChar32 DecodeBefore(const std::uint8_t* s, std::size_t begin, std::size_
   return -1;
 }
 
+// Unicode White_Space, plus the information separators U+001C..U+001F that
+// Python's str.isspace() also counts.
 inline bool IsSpace(UChar32 c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
   return c > 0 && u_isUWhiteSpace(c);
 }
 
