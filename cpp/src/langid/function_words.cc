@@ -32,9 +32,9 @@ constexpr std::string_view kEnglish[] = {
     "then",  "also",   "any",     "all",    "such",   "may",    "will",    "would",
     "can",   "could",  "should",  "must",   "has",    "have",   "had",     "do",
     "does",  "did",    "into",    "about",  "other",  "more",   "some",    "only",
-    "each",  "there",  "here",    "personal", "privacy", "policy", "use",   "share",
-    "with",  "without", "including", "whether", "within", "under", "provide", "services",
-    "collect", "information", "about", "through", "upon", "otherwise", "which", "shall"};
+    "each",  "there",  "here",    "personal", "privacy", "policy", "share",  "without",
+    "including", "whether", "within", "under", "provide", "collect", "through", "upon",
+    "otherwise", "shall", "please", "being", "should", "those", "these", "between"};
 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 

@@ -32,6 +32,9 @@ namespace {
 // enough for a confident answer, and it bounds the cost on huge inputs.
 constexpr std::size_t kMaxCldBytes = 64 * 1024;
 
+// CLD2's vote reaches its full weight from this many scored bytes.
+constexpr double kCldFullWeightBytes = 400.0;
+
 // Below this many letters the text is und.
 constexpr int kMinLetters = 8;
 
@@ -51,16 +54,49 @@ std::string_view CutUtf8(std::string_view s, std::size_t n) {
   return s.substr(0, e);
 }
 
-CldResult RunCld2(std::string_view utf8) {
-  CldResult r;
-  std::string clean;
-  std::string_view text = CutUtf8(utf8, kMaxCldBytes);
-  // CLD2 wants valid UTF-8 and stops at nothing else; replace invalid bytes and NULs.
-  if (CountInvalidUtf8(text) > 0 || text.find('\0') != std::string_view::npos) {
-    clean = ReplaceInvalidUtf8(text);
-    std::replace(clean.begin(), clean.end(), '\0', ' ');
-    text = clean;
+bool StartsWithAt(std::string_view s, std::size_t i, std::string_view prefix) {
+  return s.size() - i >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), s.begin() + static_cast<std::ptrdiff_t>(i),
+                    [](char a, char b) { return (a | 0x20) == b; });
+}
+
+// The text both models read: valid UTF-8 (invalid sequences as U+FFFD), NUL as
+// a space, and URLs and e-mail addresses blanked out, since their English-looking
+// words ("www", "privacy-policy") say nothing about the language of the text.
+std::string Prepare(std::string_view utf8) {
+  std::string out = CountInvalidUtf8(utf8) > 0 ? ReplaceInvalidUtf8(utf8) : std::string(utf8);
+  const std::size_t n = out.size();
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out[i] == '\0') {
+      out[i] = ' ';
+      continue;
+    }
+    const bool word_start = i == 0 || is_space(out[i - 1]) || out[i - 1] == '(' ||
+                            out[i - 1] == '[' || out[i - 1] == '<';
+    if (word_start && (StartsWithAt(out, i, "http://") || StartsWithAt(out, i, "https://") ||
+                       StartsWithAt(out, i, "www."))) {
+      while (i < n && !is_space(out[i]) && out[i] != ')' && out[i] != ']' && out[i] != '>') {
+        out[i++] = ' ';
+      }
+      continue;
+    }
+    if (out[i] == '@' && i > 0 && !is_space(out[i - 1]) && i + 1 < n && !is_space(out[i + 1])) {
+      // An e-mail address: blank the whole whitespace-delimited word.
+      std::size_t b = i;
+      while (b > 0 && !is_space(out[b - 1])) --b;
+      std::size_t e = i;
+      while (e < n && !is_space(out[e])) ++e;
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(b),
+                out.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+      i = e;
+    }
   }
+  return out;
+}
+
+CldResult RunCld2(std::string_view text) {
+  CldResult r;
   CLD2::Language language3[3];
   int percent3[3];
   double normalized3[3];
@@ -83,11 +119,16 @@ CldResult RunCld2(std::string_view utf8) {
 
 // Own model log-odds plus CLD2's vote; CLD2 counts more when it says it is
 // reliable (long text) and the own model decides short texts.
+// CLD2 calls short texts "reliable" too, yet often reads a French sentence full
+// of brand names as English; its weight grows with the bytes it scored.
 LanguageGuess Combine(const FunctionWordScore& own, const CldResult& cld, DetectorMode mode) {
   double logit = 0.0;
   if (mode != DetectorMode::kCld2) logit += own.log_odds;
   if (mode != DetectorMode::kOwn && cld.fr + cld.en > 0.0) {
-    const double weight = cld.reliable ? 6.0 : 2.0;
+    double weight = cld.reliable ? 6.0 : 2.0;
+    if (mode == DetectorMode::kCombined) {
+      weight *= std::min(1.0, static_cast<double>(cld.text_bytes) / kCldFullWeightBytes);
+    }
     logit += weight * (cld.fr - cld.en);
   }
   if (logit == 0.0) return {};
@@ -120,10 +161,11 @@ LanguageDetector::LanguageDetector(std::unique_ptr<State> state) : state_(std::m
 LanguageDetector::~LanguageDetector() = default;
 
 LanguageGuess LanguageDetector::Detect(std::string_view utf8) const {
-  const FunctionWordScore own = state_->model.Score(CutUtf8(utf8, kMaxCldBytes));
+  const std::string text = Prepare(CutUtf8(utf8, kMaxCldBytes));
+  const FunctionWordScore own = state_->model.Score(text);
   if (own.letters < kMinLetters) return {};
   CldResult cld;
-  if (state_->mode != DetectorMode::kOwn) cld = RunCld2(utf8);
+  if (state_->mode != DetectorMode::kOwn) cld = RunCld2(text);
   return Combine(own, cld, state_->mode);
 }
 
