@@ -300,7 +300,8 @@ def _prefetch(chunks: Iterator[list[Source]], depth: int = 2) -> Iterator[list[S
 
 
 def annotate_sources(sources: Iterable[Source], *, analyzer: Any = None,
-                     threads: int | None = None, keep_documents: bool = False,
+                     threads: int | None = None, lang: str | None = None,
+                     format: str | None = None, keep_documents: bool = False,
                      chunk_docs: int | None = None,
                      chunk_bytes: int = 64 << 20) -> Iterator[Annotation]:
     """Streams ``Source`` items through the C++ pool; see ``annotate_corpus``."""
@@ -309,15 +310,20 @@ def annotate_sources(sources: Iterable[Source], *, analyzer: Any = None,
     engine = analyzer if analyzer is not None else default_analyzer()
     if not isinstance(engine, Analyzer):
         raise TypeError(f"analyzer must be a policytext.Analyzer, not {type(engine).__name__}")
+    native = getattr(engine, "_native", engine)
     workers = threads if threads and threads > 0 else (os.cpu_count() or 1)
     per_chunk = chunk_docs or max(64, 32 * workers)
     index = 0
     for chunk in _prefetch(_chunks(iter(sources), per_chunk, chunk_bytes)):
-        items = [(s.id, s.source, s.path or "", s.data or b"", s.format or "",
-                  s.error[0] if s.error else "", s.error[1] if s.error else "")
+        items = [_core.BatchItem(id=s.id, source=s.source, path=s.path or "",
+                                 data=s.data or b"", format=s.format or format or "",
+                                 lang=lang or "", error_code=s.error[0] if s.error else "",
+                                 error_message=s.error[1] if s.error else "")
                  for s in chunk]
-        for r in _core.analyze_batch(engine._native, items, threads=workers,
-                                     keep_documents=keep_documents):
+        # The GIL is released inside: Ctrl-C is delivered when the chunk is done.
+        results = _core.analyze_batch(native, items, threads=workers,
+                                      keep_documents=keep_documents)
+        for r in results:
             yield Annotation(index=index, id=r.id, source=r.source, ok=r.ok,
                              error_code=r.error_code or None,
                              error_message=r.error_message or None,
@@ -328,6 +334,7 @@ def annotate_sources(sources: Iterable[Source], *, analyzer: Any = None,
 
 def annotate_corpus(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
                     threads: int | None = None, analyzer: Any = None,
+                    lang: str | None = None, format: str | None = None,
                     glob: Sequence[str] | None = None, keep_documents: bool = False,
                     skip_ids: set[str] | None = None) -> Iterator[Annotation]:
     """Annotates every document named by ``inputs``; a streaming iterator.
@@ -343,8 +350,8 @@ def annotate_corpus(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike
     sources: Iterable[Source] = iter_sources(inputs, glob=glob)
     if skip_ids:
         sources = (s for s in sources if s.id not in skip_ids)
-    return annotate_sources(sources, analyzer=analyzer, threads=threads,
-                            keep_documents=keep_documents)
+    return annotate_sources(sources, analyzer=analyzer, threads=threads, lang=lang,
+                            format=format, keep_documents=keep_documents)
 
 
 def iter_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:

@@ -8,6 +8,7 @@ void BindText(pybind11::module_& m);      // bind_text.cc: policytext/text.h
 void BindDocument(pybind11::module_& m);  // bind_document.cc: policytext/document.h
 void BindAnalyzer(pybind11::module_& m);  // bind_analyzer.cc: policytext/analyzer.h, clause.h
 void BindDurations(pybind11::module_& m); // bind_durations.cc: policytext/durations.h
+void BindBatch(pybind11::module_& m);     // bind_batch.cc: policytext/batch.h
 }  // namespace policytext::python
 
 #endif  // POLICYTEXT_PYTHON_BINDINGS_H_

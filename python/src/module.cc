@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   policytext::python::BindDocument(m);
   policytext::python::BindAnalyzer(m);
   policytext::python::BindDurations(m);
+  policytext::python::BindBatch(m);
 }

@@ -37,6 +37,9 @@ struct BatchItem {
   std::string path;    // read from this file when `bytes` is empty and path is set
   std::string bytes;   // the document itself
   std::optional<ReadOptions> options;  // default: the analyzer's
+  // Not OK: the input could not even be read (a vanished file, a corrupt archive
+  // member); reported as this item's result without analysis.
+  Status status;
 };
 
 struct BatchResult {

@@ -9,8 +9,10 @@
 #define POLICYTEXT_POLICYTEXT_H_
 
 #include "policytext/analyzer.h"
+#include "policytext/batch.h"
 #include "policytext/clause.h"
 #include "policytext/document.h"
+#include "policytext/json.h"
 #include "policytext/status.h"
 #include "policytext/text.h"
 #include "policytext/version.h"

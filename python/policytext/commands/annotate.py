@@ -182,8 +182,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("--resume needs an output file")
     if not to_stdout:
         _check_writable(args.output)
-    analyzer = Analyzer(rules=args.rules or (), lang=args.lang,
-                        format=None if args.format == "auto" else args.format)
+    analyzer = Analyzer(rules=args.rules or [])
 
     partial = args.output + ".partial"
     skip = _done_ids(partial) if args.resume else set()
@@ -206,7 +205,9 @@ def run(args: argparse.Namespace) -> int:
         sources = (s for s in sources if s.id not in skip)
     pending: list[str] = []
     try:
-        for annotation in annotate_sources(sources, analyzer=analyzer, threads=args.threads):
+        for annotation in annotate_sources(sources, analyzer=analyzer, threads=args.threads,
+                                           lang=args.lang,
+                                           format=None if args.format == "auto" else args.format):
             pending.append(annotation.json + "\n")
             _count(stats, annotation)
             if not annotation.ok and args.fail_fast:
