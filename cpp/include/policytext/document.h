@@ -64,7 +64,13 @@ struct ReadOptions {
   Language lang = Language::kUnd;  // kUnd: detect per block and per document
   std::string charset;             // empty: BOM, then <meta>, then detection
   std::size_t max_bytes = std::size_t{64} << 20;  // larger input: ResourceExhausted
-  int max_depth = 512;                            // deeper HTML nesting is flattened
+  int max_depth = 512;  // deeper HTML nesting is flattened (clamped to 4096), with a warning
+  std::size_t max_blocks = 2'000'000;  // more blocks: ResourceExhausted
+  // A Markdown input whose table lines would make more cells than this reads
+  // its tables as plain paragraphs (with a warning) instead of building them.
+  std::size_t max_table_cells = 1'000'000;
+  bool sentences = true;        // false: Document::sentences stays empty
+  bool detect_language = true;  // false: every block takes `lang` (kUnd if unset)
 };
 
 struct Document {
@@ -75,6 +81,7 @@ struct Document {
   double lang_confidence = 0.0;
   SourceFormat format = SourceFormat::kText;
   std::string charset;  // the charset the source was read as
+  std::string title;    // HTML <title>, collapsed; empty for other formats
   std::size_t source_bytes = 0;
   std::size_t invalid_utf8 = 0;
   PolicyCheck policy;

@@ -1,0 +1,193 @@
+// looks_like_policy: vocabulary and length make the score; error pages, login
+// walls, geo-blocks, empty shells and other languages are vetoes, checked only
+// on short documents (a real policy may well say "not available in your country").
+#include "ingest/policy_check.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace policytext::internal {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // Capital accented letters common in French headings (É È À Ç Ô) to lower case.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) == 0xC3) {
+      auto& b = reinterpret_cast<unsigned char&>(out[i + 1]);
+      if (b >= 0x80 && b <= 0x9E && b != 0x97) b = static_cast<unsigned char>(b + 0x20);
+    }
+  }
+  return out;
+}
+
+std::size_t CountWords(std::string_view s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    const bool sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+template <std::size_t N>
+const char* FirstHit(const std::string& hay, const char* const (&needles)[N]) {
+  for (const char* n : needles) {
+    if (hay.find(n) != std::string::npos) return n;
+  }
+  return nullptr;
+}
+
+constexpr const char* kPolicyTerms[] = {
+    // English
+    "personal data", "personal information", "privacy", "cookie", "third part", "retain",
+    "retention", "data protection", "process", "consent", "your rights", "disclose", "collect",
+    "gdpr",
+    // French
+    "données personnelles", "données à caractère personnel", "confidentialité", "traceur",
+    "tiers", "conserv", "traitement", "consentement", "vos droits", "rgpd", "finalité",
+    "responsable du traitement", "destinataire", "cnil"};
+
+constexpr const char* kErrorTerms[] = {
+    "404", "not found", "page introuvable", "page not found", "n'existe pas", "n’existe pas",
+    "n'existe plus", "internal server error", "erreur 500", "error 500", "403 forbidden",
+    "access denied", "service unavailable", "bad gateway"};
+
+constexpr const char* kLoginTerms[] = {
+    "sign in to continue", "log in to continue", "login to continue", "please log in",
+    "please sign in", "sign in to your account", "connectez-vous", "veuillez vous connecter",
+    "identifiez-vous", "mot de passe oublié", "forgot your password", "forgot password",
+    "se connecter", "create an account"};
+
+constexpr const char* kGeoTerms[] = {
+    "not available in your country", "not available in your region",
+    "unavailable in your country", "unavailable in your region", "not available in your area",
+    "pas disponible dans votre pays", "pas disponible dans votre région",
+    "indisponible dans votre pays", "unavailable for legal reasons",
+    "not available from your location", "depuis votre pays"};
+
+// Function words that are frequent in one language and rare in French and
+// English. A document where another language's words outnumber both French
+// and English ones is in that language, whatever a fr/en detector says.
+const char* OtherLanguage(const std::string& lower) {
+  struct Lang {
+    const char* name;
+    std::array<const char*, 12> words;
+  };
+  static constexpr std::array<Lang, 5> kLangs = {{
+      {"es", {" los ", " las ", " del ", " para ", " por ", " una ", " sus ", " según ", " el ",
+              " y ", " usted ", " con "}},
+      {"de", {" und ", " der ", " die ", " das ", " nicht ", " mit ", " ist ", " werden ", " wir ",
+              " sie ", " ihre ", " auf "}},
+      {"it", {" della ", " degli ", " il ", " gli ", " per ", " sono ", " che ", " questo ", " dei ",
+              " nel ", " alla ", " essere "}},
+      {"pt", {" dos ", " das ", " não ", " para ", " uma ", " seus ", " pelo ", " são ", " em ",
+              " você ", " com ", " ao "}},
+      {"nl", {" het ", " een ", " van ", " voor ", " niet ", " zijn ", " wij ", " worden ", " uw ",
+              " met ", " ook ", " naar "}},
+  }};
+  static constexpr std::array<const char*, 8> kFr = {" les ", " des ", " et ", " est ",
+                                                     " pour ", " dans ", " vos ", " nous "};
+  static constexpr std::array<const char*, 8> kEn = {" the ", " and ", " of ", " to ",
+                                                     " you ", " we ", " is ", " with "};
+  const std::string_view sample = std::string_view(lower).substr(0, 20000);
+  auto count = [&](const auto& words) {
+    std::size_t n = 0;
+    for (const char* w : words) {
+      const std::size_t len = std::strlen(w);
+      for (std::size_t p = sample.find(w); p != std::string_view::npos;
+           p = sample.find(w, p + len - 1)) {
+        ++n;
+      }
+    }
+    return n;
+  };
+  const std::size_t base = std::max(count(kFr), count(kEn));
+  const char* best = nullptr;
+  std::size_t best_n = 0;
+  for (const Lang& l : kLangs) {
+    const std::size_t n = count(l.words);
+    if (n > best_n) {
+      best_n = n;
+      best = l.name;
+    }
+  }
+  return best_n >= 5 && best_n > 2 * base ? best : nullptr;
+}
+
+}  // namespace
+
+PolicyCheck CheckPolicy(const Document& doc, const PolicySignals& signals) {
+  PolicyCheck check;
+  const std::size_t words = CountWords(doc.text);
+  // Vocabulary over the first 200 KB.
+  const std::string head = LowerAscii(std::string_view(doc.text).substr(0, 200 * 1024));
+  std::size_t terms = 0;
+  for (const char* t : kPolicyTerms) terms += head.find(t) != std::string::npos;
+  const double vocab = std::min(1.0, static_cast<double>(terms) / 5.0);
+  const double length = std::min(1.0, static_cast<double>(words) / 150.0);
+  check.score = 0.7 * vocab + 0.3 * length;
+
+  auto veto = [&](std::string reason, double cap) {
+    check.looks_like_policy = false;
+    check.score = std::min(check.score, cap);
+    check.reason = std::move(reason);
+    return check;
+  };
+
+  // Short pages: error, login and geo-block notices.
+  if (words < 400) {
+    const std::string title = LowerAscii(signals.title);
+    const std::string first = head.substr(0, 2000);
+    if (const char* hit = FirstHit(title, kErrorTerms); hit != nullptr) {
+      return veto(std::string("error page: title says '") + hit + "'", 0.1);
+    }
+    if (words < 150) {
+      if (const char* hit = FirstHit(first, kErrorTerms); hit != nullptr) {
+        return veto(std::string("error page: '") + hit + "'", 0.1);
+      }
+    }
+    if (const char* hit = FirstHit(first, kGeoTerms); hit != nullptr) {
+      return veto(std::string("geo-block notice: '") + hit + "'", 0.1);
+    }
+    if (signals.login_fields > 0) return veto("login wall: a password field", 0.1);
+    if (const char* hit = FirstHit(first, kLoginTerms); hit != nullptr && terms < 4) {
+      return veto(std::string("login wall: '") + hit + "'", 0.1);
+    }
+  }
+  if (words < 30) {
+    std::string why = "empty shell: " + std::to_string(words) + " words of text";
+    if (signals.script_bytes > doc.text.size() * 4 && signals.script_bytes > 1000) {
+      why += " and " + std::to_string(signals.script_bytes) + " bytes of script";
+    }
+    return veto(why, 0.1);
+  }
+  if (doc.lang == Language::kUnd) {
+    return veto("not French or English (language undetermined)", 0.2);
+  }
+  if (const char* other = OtherLanguage(head); other != nullptr) {
+    return veto(std::string("not French or English (looks like ") + other + ")", 0.2);
+  }
+  if (terms < 3) {
+    return veto("few privacy terms (" + std::to_string(terms) + " of " +
+                    std::to_string(std::size(kPolicyTerms)) + ")",
+                check.score);
+  }
+  check.looks_like_policy = check.score >= 0.5;
+  check.reason = check.looks_like_policy
+                     ? std::to_string(terms) + " privacy terms, " + std::to_string(words) +
+                           " words"
+                     : "weak: " + std::to_string(terms) + " privacy terms, " +
+                           std::to_string(words) + " words";
+  return check;
+}
+
+}  // namespace policytext::internal
