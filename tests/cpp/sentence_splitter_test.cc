@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -284,6 +286,31 @@ TEST_F(SentenceSplitterTest, SharedAcrossThreads) {
   }
   for (auto& th : threads) th.join();
   EXPECT_THAT(mismatches, ElementsAre(0, 0, 0, 0));
+}
+
+TEST_F(SentenceSplitterTest, RandomTextsKeepTheInvariants) {
+  // Seeded random mixtures of the pieces that matter: terminators, spaces,
+  // line breaks, list markers, multi-byte characters, invalid bytes, NUL.
+  static const char* kPieces[] = {
+      "a", "Bc", "é", "Été", "😀", " ", "  ", "\n", "\n\n", ". ", ".", "!", "? ", "...",
+      "\u00a0", "\u202f", "M. ", "etc. ", "U.S. ", "- ", "\n- ", "\n1. ", "« ", " »", "\"",
+      ")", "(", ";", ": ", ",", "\xff", "\xc3", "\xe2\x80", std::string_view("\0", 1).data(),
+      "http://x.y/z. ", "\r\n", "\r", "#", "|", "…", "。"};
+  std::mt19937 rng(20261129);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) {
+      const std::size_t k = rng() % (sizeof(kPieces) / sizeof(kPieces[0]));
+      // The NUL piece has length 1 although strlen says 0.
+      text += std::string_view(kPieces[k], kPieces[k][0] == '\0' ? 1 : std::strlen(kPieces[k]));
+    }
+    for (Language lang : {Language::kFr, Language::kEn, Language::kUnd}) {
+      SentenceList list = splitter_->Split(text, lang);
+      CheckInvariants(text, list);
+      EXPECT_EQ(list.invalid_utf8, CountInvalidUtf8(text)) << round;
+    }
+  }
 }
 
 TEST(BlocksTest, ClassifyLine) {

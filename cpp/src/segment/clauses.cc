@@ -1,5 +1,6 @@
 #include "segment/clauses.h"
 
+#include <array>
 #include <cstring>
 
 namespace policytext::internal {
@@ -38,10 +39,16 @@ void ClauseRanges(std::string_view text, std::size_t begin, std::size_t end,
       break;
     }
   }
+  static constexpr auto kMarks = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'(', '[', ')', ']', ';', ':'}) t[c] = true;
+    return t;
+  }();
   int depth = 0;
   std::size_t start = begin;
   for (std::size_t i = begin; i < end; ++i) {
     const char c = text[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
     if (c == '(' || c == '[') {
       ++depth;
     } else if ((c == ')' || c == ']') && depth > 0) {

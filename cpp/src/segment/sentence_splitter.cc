@@ -16,8 +16,13 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -87,6 +92,31 @@ constexpr std::uint64_t HasZero(std::uint64_t v) { return (v - kOnes) & ~v & kHi
 constexpr std::uint64_t MayHoldTerminator(std::uint64_t v) {
   return HasZero(v ^ (kOnes * '.')) | HasZero(v ^ (kOnes * '!')) | HasZero(v ^ (kOnes * '?')) |
          (v & kHighs);
+}
+
+// The first position in [i, end) holding '.', '!', '?' or a byte >= 0xD6 (the
+// lead byte of a code point from U+0580 on, where the non-ASCII terminators
+// are), or end. 16 bytes per step with SSE2, 8 with the portable fallback.
+std::size_t SkipToCandidate(const unsigned char* s, std::size_t i, std::size_t end) {
+#if defined(__SSE2__)
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!');
+  const __m128i question = _mm_set1_epi8('?');
+  const __m128i high = _mm_set1_epi8(static_cast<char>(0xD6));
+  while (i + 16 <= end) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, question), _mm_cmpeq_epi8(_mm_max_epu8(v, high), v)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
+    i += 16;
+  }
+#else
+  while (i + 8 <= end && MayHoldTerminator(Load8(s + i)) == 0) i += 8;
+#endif
+  while (i < end && !(s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] >= 0xD6)) ++i;
+  return i;
 }
 
 bool IsAsciiSpace(unsigned char c) {
@@ -162,17 +192,61 @@ class Scratch {
 // Byte -> code-point offsets for increasing offsets, walking the text once the
 // way CharIndex does (an invalid sequence is one code point). Offsets that go
 // backwards fall back to a CharIndex built on first need.
+// Invalid UTF-8 sequences, counted as ICU's U8_NEXT reads them (the same count
+// as CountInvalidUtf8), skipping ASCII eight bytes at a time.
+std::size_t CountInvalid(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t invalid = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n && (Load8(s + i) & kHighs) == 0) {
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+    int32_t j = 0;
+    UChar32 c;
+    U8_NEXT(s + i, j, len, c);
+    if (c < 0) ++invalid;
+    i += static_cast<std::size_t>(j);
+  }
+  return invalid;
+}
+
 class CharCounter {
  public:
-  explicit CharCounter(std::string_view text)
-      : text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())) {}
+  // `valid`: the text holds no invalid UTF-8, so code points can be counted as
+  // the bytes that are not continuation bytes, eight at a time.
+  CharCounter(std::string_view text, bool valid)
+      : text_(text), s_(reinterpret_cast<const unsigned char*>(text.data())), valid_(valid) {}
 
   std::size_t At(std::size_t byte) {
+    byte = std::min(byte, text_.size());
     if (byte < pos_) {
       if (!index_) index_ = std::make_unique<CharIndex>(text_);
       return index_->CharOffset(byte);
     }
     const std::size_t n = text_.size();
+    if (valid_) {
+      // Valid UTF-8: a code point starts at every byte that is not a
+      // continuation byte (10xxxxxx: bit 7 set, bit 6 clear).
+      while (pos_ + 8 <= byte) {
+        const std::uint64_t v = Load8(s_ + pos_);
+        const std::uint64_t continuation = v & ~(v << 1) & kHighs;
+        pos_ += 8;
+        // One bit per byte at bit 7: gather the bits into the top byte.
+        chars_ += 8 - static_cast<std::size_t>(((continuation >> 7) * kOnes) >> 56);
+      }
+      for (; pos_ < byte; ++pos_) chars_ += (s_[pos_] & 0xC0) != 0x80;
+      // An offset inside a multi-byte character maps to that character.
+      const bool inside = byte < n && (s_[byte] & 0xC0) == 0x80;
+      return inside && chars_ > 0 ? chars_ - 1 : chars_;
+    }
     while (pos_ < byte && pos_ < n) {
       if (pos_ + 8 <= byte && (Load8(s_ + pos_) & kHighs) == 0) {
         pos_ += 8;
@@ -203,6 +277,7 @@ class CharCounter {
  private:
   std::string_view text_;
   const unsigned char* s_;
+  bool valid_;
   std::size_t pos_ = 0;
   std::size_t chars_ = 0;
   std::unique_ptr<CharIndex> index_;
@@ -223,22 +298,14 @@ class BlockSplitter {
     std::size_t i = begin;
     while (i < end_) {
       // Fast scan to the next candidate terminator.
-      // Eight plain ASCII bytes without a terminator at a time.
-      while (i + 8 <= end_ && MayHoldTerminator(Load8(s_ + i)) == 0) i += 8;
+      // Bytes that cannot start a terminator are skipped in bulk: ASCII other
+      // than ".!?", continuation bytes, and lead bytes of U+0080..U+057F where
+      // no character is a terminator (é, à, NBSP, «).
+      i = SkipToCandidate(s_, i, end_);
       if (i >= end_) break;
       std::size_t len = 1;
       const unsigned char b = s_[i];
-      if (b < 0x80) {
-        if (state_.ascii[b] != SbClass::kTerm) {
-          ++i;
-          continue;
-        }
-      } else if (b < 0xD6) {
-        // A continuation byte, or a lead byte of U+0080..U+057F where no
-        // character is a terminator (é, à, NBSP, «): skip without decoding.
-        ++i;
-        continue;
-      } else {
+      if (b >= 0x80) {
         UChar32 c;
         len = Decode(i, &c);
         if (ClassOfCodePoint(c) != SbClass::kTerm) {
@@ -411,7 +478,11 @@ class BlockSplitter {
     Trim(text_, b, e);
     if (b >= e) return;
     Sentence sentence;
-    sentence.span = index_.MakeSpan(b, e);
+    // Code-point offsets are asked for in increasing order: sentence start,
+    // clause starts and ends, sentence end.
+    sentence.span.begin = b;
+    sentence.span.end = e;
+    sentence.span.char_begin = index_.At(b);
     ranges_.clear();
     ClauseRanges(text_, b, e, ranges_);
     if (ranges_.size() > 1) {
@@ -420,6 +491,7 @@ class BlockSplitter {
         if (cb < ce) sentence.clauses.push_back(index_.MakeSpan(cb, ce));
       }
     }
+    sentence.span.char_end = index_.At(e);
     if (sentence.clauses.empty()) sentence.clauses.push_back(sentence.span);
     out_.sentences.push_back(std::move(sentence));
   }
@@ -462,14 +534,15 @@ SentenceSplitter::~SentenceSplitter() = default;
 
 SentenceList SentenceSplitter::Split(std::string_view utf8, Language lang) const {
   SentenceList out;
-  out.invalid_utf8 = CountInvalidUtf8(utf8);
+  out.invalid_utf8 = CountInvalid(utf8);
   if (utf8.empty()) return out;
-  CharCounter index(utf8);
+  CharCounter index(utf8, out.invalid_utf8 == 0);
   const AbbreviationTable* fr =
       (lang == Language::kFr || lang == Language::kUnd) ? &state_->fr : nullptr;
   const AbbreviationTable* en =
       (lang == Language::kEn || lang == Language::kUnd) ? &state_->en : nullptr;
   Scratch scratch(*state_->prototype);
+  out.sentences.reserve(utf8.size() / 128 + 1);
   BlockSplitter splitter(*state_, utf8, index, fr, en, scratch, out);
   BlockScanner blocks(utf8);
   std::size_t begin = 0, end = 0;
