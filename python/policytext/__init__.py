@@ -7,6 +7,7 @@ re-exported here.
 from ._core import Error, __version__
 from ._core import LanguageGuess, Sentence, Span, TextEngine, Token, TokenArrays, TokenList
 from ._durations import Duration, parse_durations
+from .corpus import Annotation, Annotations, annotate_corpus, read_annotations
 from ._text import detect_language, normalize, sentences, tokenize, tokenize_arrays, tokenize_batch
 
 __all__ = ["Error", "__version__"]
@@ -14,3 +15,4 @@ __all__ += ["LanguageGuess", "Sentence", "Span", "TextEngine", "Token", "TokenAr
 __all__ += ["detect_language", "normalize", "sentences", "tokenize", "tokenize_arrays",
             "tokenize_batch"]
 __all__ += ["Duration", "parse_durations"]
+__all__ += ["Annotation", "Annotations", "annotate_corpus", "read_annotations"]
