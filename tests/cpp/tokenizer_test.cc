@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -261,6 +265,70 @@ TEST_F(TokenizerTest, LongSingleLineWithoutSpaces) {
   TokenList list = tokenizer_->Tokenize(text, Language::kEn);
   ASSERT_EQ(list.tokens.size(), 1u);
   EXPECT_EQ(list.tokens[0].span.end, text.size());
+}
+
+}  // namespace
+}  // namespace policytext::internal
+
+namespace policytext::internal {
+namespace {
+
+std::vector<std::string> Described(std::string_view text, const TokenList& list) {
+  std::vector<std::string> out;
+  for (const Token& t : list.tokens) {
+    out.push_back(std::to_string(t.span.begin) + ":" + std::to_string(t.span.end) + ":" +
+                  std::to_string(t.span.char_begin) + ":" + std::to_string(t.span.char_end) +
+                  ":" + std::string(TokenKindName(t.kind)) + ":" + t.norm);
+  }
+  return out;
+}
+
+void ExpectFastPathAgrees(const Tokenizer& tokenizer, std::string_view text,
+                          const std::string& label) {
+  for (Language lang : {Language::kFr, Language::kEn}) {
+    const TokenList fast = tokenizer.Tokenize(text, lang);
+    const TokenList slow = tokenizer.TokenizeIcuOnly(text, lang);
+    ASSERT_EQ(Described(text, fast), Described(text, slow)) << label;
+  }
+}
+
+// The fast path reads plain chunks without ICU; it must give exactly the
+// tokens the ICU iterator gives, on random mixes of the shapes it accepts and
+// the ones next to them.
+TEST(TokenizerFastPath, AgreesWithIcuOnRandomText) {
+  auto tokenizer = std::move(Tokenizer::Create()).value();
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {
+      "a", "Z", "\u00E9", "\u00C9", "\u0153", "\u00D7", "\u00DF", "1", "0", " ", "  ", "\n",
+      "\t", "\r\n", "'", "\u2019", "-", "--", ".", ",", ";", ":", "!", "?", "(", ")", "[", "]",
+      "\"", "\u00A0", "\u202F", "\u0301", "_", "@", "/", "%", "\u20AC", "\U0001F600",
+      "\u00AB", "\u00BB", "http://", "www.", "x.fr", "l'", "qu\u2019", "\xFF", "\u200D",
+      "\u05D0", "\u4E2D", "\u00AA", "\u0130", "\u00B7", "e.g."};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 16);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    ExpectFastPathAgrees(*tokenizer, text, testing::PrintToString(text));
+  }
+}
+
+TEST(TokenizerFastPath, AgreesWithIcuOnCorporaAndSharedData) {
+  auto tokenizer = std::move(Tokenizer::Create()).value();
+  std::size_t files = 0;
+  for (const char* dir : {POLICYTEXT_CORPORA_DIR, POLICYTEXT_SHARED_DATA_DIR "/ota-fr/policies",
+                          POLICYTEXT_SHARED_DATA_DIR "/ota-en/policies"}) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      ExpectFastPathAgrees(*tokenizer, buffer.str(), entry.path().string());
+      ++files;
+    }
+  }
+  if (files == 0) GTEST_SKIP() << "no corpora and no shared data";
 }
 
 }  // namespace

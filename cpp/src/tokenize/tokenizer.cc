@@ -278,6 +278,11 @@ TokenKind KindOfPart(const std::uint8_t* s, std::size_t n, std::size_t begin, st
 // Adds segment [a, b) with white space trimmed and split out.
 void AddSegment(const std::uint8_t* s, std::size_t n, std::size_t a, std::size_t b,
                 std::int32_t status, std::vector<Piece>* out) {
+  // ICU's word rules count '@' as a letter; alone it is punctuation.
+  if (b - a == 1 && s[a] == '@') {
+    out->push_back({a, b, TokenKind::kPunctuation});
+    return;
+  }
   // Fast path: ASCII non-space at both ends. A word segment holds white space
   // only as U+202F (ExtendNumLet); other segments of one byte are done.
   if (s[a] < 0x80 && s[a] > ' ' && s[b - 1] < 0x80 && s[b - 1] > ' ') {
@@ -714,7 +719,7 @@ class IcuPass {
 
 // The pieces of the whole text, in order.
 void Pieces(const icu::BreakIterator& prototype, std::string_view text, Language lang,
-            std::vector<Piece>* result) {
+            std::vector<Piece>* result, bool fast_path = true) {
   const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
   const std::size_t n = text.size();
   result->clear();
@@ -740,7 +745,7 @@ void Pieces(const icu::BreakIterator& prototype, std::string_view text, Language
     const std::size_t b = i;
     while (pi < protect.size() && protect[pi].end <= a) ++pi;
     const bool protected_chunk = pi < protect.size() && protect[pi].begin < b;
-    if (!protected_chunk && LexSimple(s, a, b, &simple)) {
+    if (fast_path && !protected_chunk && LexSimple(s, a, b, &simple)) {
       if (region != kNone) {
         icu_pass.Run(region, region_end);
         region = kNone;
@@ -759,10 +764,18 @@ void Pieces(const icu::BreakIterator& prototype, std::string_view text, Language
 }  // namespace
 
 TokenList Tokenizer::Tokenize(std::string_view utf8, Language lang) const {
+  return TokenizeImpl(utf8, lang, true);
+}
+
+TokenList Tokenizer::TokenizeIcuOnly(std::string_view utf8, Language lang) const {
+  return TokenizeImpl(utf8, lang, false);
+}
+
+TokenList Tokenizer::TokenizeImpl(std::string_view utf8, Language lang, bool fast_path) const {
   TokenList list;
   list.invalid_utf8 = CountInvalidUtf8(utf8);
   std::vector<Piece> pieces;
-  Pieces(*state_->prototype, utf8, lang, &pieces);
+  Pieces(*state_->prototype, utf8, lang, &pieces, fast_path);
   list.tokens.reserve(pieces.size());
   CharCursor cursor(utf8, list.invalid_utf8 == 0);
   for (const Piece& p : pieces) {

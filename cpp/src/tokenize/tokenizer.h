@@ -22,10 +22,15 @@ class Tokenizer {
   TokenList Tokenize(std::string_view utf8, Language lang) const;
   TokenOffsets TokenizeOffsets(std::string_view utf8, Language lang) const;
 
+  // For tests: Tokenize with the fast path off, every chunk read by the ICU
+  // iterator. The fast path must not change a single token.
+  TokenList TokenizeIcuOnly(std::string_view utf8, Language lang) const;
+
   struct State;
 
  private:
   explicit Tokenizer(std::unique_ptr<State> state);
+  TokenList TokenizeImpl(std::string_view utf8, Language lang, bool fast_path) const;
   std::unique_ptr<State> state_;
 };
 
