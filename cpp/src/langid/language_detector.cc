@@ -28,9 +28,16 @@ struct LanguageDetector::State {
 
 namespace {
 
-// CLD2 reads at most this many bytes of a long text (it samples the start);
-// enough for a confident answer, and it bounds the cost on huge inputs.
-constexpr std::size_t kMaxCldBytes = 64 * 1024;
+// A text longer than kSampleBytes is read as kSamplePieces evenly spaced
+// pieces that add up to about that size: enough for a confident answer (a few
+// thousand words), a bounded cost on huge inputs, and a page that opens with a
+// navigation menu is still judged on its body.
+constexpr std::size_t kSampleBytes = 16 * 1024;
+constexpr int kSamplePieces = 4;
+
+// The largest weight CLD2's vote can have in Combine(): an own-model log-odds
+// beyond it decides alone, and CLD2 is not run.
+constexpr double kMaxCldWeight = 6.0;
 
 // CLD2's vote reaches its full weight from this many scored bytes.
 constexpr double kCldFullWeightBytes = 400.0;
@@ -52,6 +59,22 @@ std::string_view CutUtf8(std::string_view s, std::size_t n) {
   std::size_t e = n;
   while (e > 0 && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) --e;
   return s.substr(0, e);
+}
+
+// `utf8` itself when short, else kSamplePieces pieces joined by newlines, each
+// cut at UTF-8 sequence boundaries.
+std::string Sample(std::string_view utf8) {
+  if (utf8.size() <= kSampleBytes) return std::string(utf8);
+  std::string out;
+  const std::size_t piece = kSampleBytes / kSamplePieces;
+  const std::size_t stride = (utf8.size() - piece) / (kSamplePieces - 1);
+  for (int k = 0; k < kSamplePieces; ++k) {
+    std::size_t b = static_cast<std::size_t>(k) * stride;
+    while (b > 0 && b < utf8.size() && (static_cast<unsigned char>(utf8[b]) & 0xC0) == 0x80) --b;
+    out.append(CutUtf8(utf8.substr(b), piece));
+    out.push_back('\n');
+  }
+  return out;
 }
 
 bool StartsWithAt(std::string_view s, std::size_t i, std::string_view prefix) {
@@ -125,7 +148,7 @@ LanguageGuess Combine(const FunctionWordScore& own, const CldResult& cld, Detect
   double logit = 0.0;
   if (mode != DetectorMode::kCld2) logit += own.log_odds;
   if (mode != DetectorMode::kOwn && cld.fr + cld.en > 0.0) {
-    double weight = cld.reliable ? 6.0 : 2.0;
+    double weight = cld.reliable ? kMaxCldWeight : kMaxCldWeight / 3;
     if (mode == DetectorMode::kCombined) {
       weight *= std::min(1.0, static_cast<double>(cld.text_bytes) / kCldFullWeightBytes);
     }
@@ -161,11 +184,13 @@ LanguageDetector::LanguageDetector(std::unique_ptr<State> state) : state_(std::m
 LanguageDetector::~LanguageDetector() = default;
 
 LanguageGuess LanguageDetector::Detect(std::string_view utf8) const {
-  const std::string text = Prepare(CutUtf8(utf8, kMaxCldBytes));
+  const std::string text = Prepare(Sample(utf8));
   const FunctionWordScore own = state_->model.Score(text);
   if (own.letters < kMinLetters) return {};
   CldResult cld;
-  if (state_->mode != DetectorMode::kOwn) cld = RunCld2(text);
+  const bool own_decides =
+      state_->mode == DetectorMode::kCombined && std::abs(own.log_odds) > kMaxCldWeight;
+  if (state_->mode != DetectorMode::kOwn && !own_decides) cld = RunCld2(text);
   return Combine(own, cld, state_->mode);
 }
 
