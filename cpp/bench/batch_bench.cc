@@ -33,6 +33,22 @@ void BM_Utf8Validation(benchmark::State& state) {
 }
 BENCHMARK(BM_Utf8Validation);
 
+// Reading alone (ingest, language, sentences), to see what extraction adds.
+void BM_Read(benchmark::State& state) {
+  const bench::BenchCorpus& corpus = bench::LoadCorpus();
+  const Reader& reader = SharedAnalyzer().reader();
+  std::size_t blocks = 0;
+  for (auto _ : state) {
+    for (const std::string& doc : corpus.documents) {
+      auto result = reader.Read(doc);
+      if (result.ok()) blocks += result->blocks.size();
+    }
+  }
+  benchmark::DoNotOptimize(blocks);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+}
+BENCHMARK(BM_Read)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // One document at a time on the calling thread: the per-core figure.
 void BM_Analyze(benchmark::State& state) {
   const bench::BenchCorpus& corpus = bench::LoadCorpus();
