@@ -7,6 +7,8 @@ re-exported here.
 from ._core import Error, __version__
 from ._core import LanguageGuess, Sentence, Span, TextEngine, Token, TokenArrays, TokenList
 from ._durations import Duration, parse_durations
+from ._core import Clause, PracticeSummary, Summary
+from ._analyze import Analyzer, analyze
 from .corpus import Annotation, Annotations, annotate_corpus, read_annotations
 from ._text import detect_language, normalize, sentences, tokenize, tokenize_arrays, tokenize_batch
 
@@ -16,3 +18,4 @@ __all__ += ["detect_language", "normalize", "sentences", "tokenize", "tokenize_a
             "tokenize_batch"]
 __all__ += ["Duration", "parse_durations"]
 __all__ += ["Annotation", "Annotations", "annotate_corpus", "read_annotations"]
+__all__ += ["Analyzer", "Clause", "PracticeSummary", "Summary", "analyze"]

@@ -13,7 +13,7 @@ import sys
 from ._core import Error, __version__
 
 # In the order `policytext --help` lists them.
-COMMANDS: tuple[str, ...] = ("annotate", "evaluate", "tokenize")
+COMMANDS: tuple[str, ...] = ("annotate", "analyze", "evaluate", "rules", "tokenize")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -92,6 +92,10 @@ class Analyzer {
   const Reader& reader() const;
   // A stable hash of the compiled rule text, for run manifests.
   std::string rules_fingerprint() const;
+  // The user packs as loaded (name, text): rule_paths read from disk, then
+  // rule_texts. With options() minus rule_paths, enough to rebuild this
+  // Analyzer elsewhere (the Python Analyzer pickles this way).
+  const std::vector<std::pair<std::string, std::string>>& user_rule_texts() const;
 
   struct Impl;
 

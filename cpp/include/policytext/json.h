@@ -24,6 +24,11 @@ struct JsonOptions {
 // One line, no trailing newline. Records carry "schema_version", "status": "ok".
 std::string ToJson(const Document& doc, const JsonOptions& options = {});
 
+// One clause as it appears in the record's "clauses" array.
+std::string ClauseJson(const Document& doc, const Clause& clause);
+// The "attributes" object of a clause (recipients, periods, data_types, action, ...).
+std::string ClauseAttributesJson(const Clause& clause);
+
 }  // namespace policytext
 
 #endif  // POLICYTEXT_JSON_H_

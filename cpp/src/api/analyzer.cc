@@ -15,6 +15,7 @@ struct Analyzer::Impl {
   AnalyzerOptions options;
   std::shared_ptr<const Reader> reader;
   std::unique_ptr<const internal::CompiledRules> rules;
+  std::vector<std::pair<std::string, std::string>> user_rule_texts;
 };
 
 namespace {
@@ -37,9 +38,13 @@ StatusOr<std::shared_ptr<const Analyzer>> Analyzer::Create(const AnalyzerOptions
   for (const std::string& path : options.rule_paths) {
     StatusOr<std::vector<internal::RuleSource>> more = internal::LoadRuleSources(path);
     if (!more.ok()) return more.status();
-    for (internal::RuleSource& s : *more) sources.push_back(std::move(s));
+    for (internal::RuleSource& s : *more) {
+      impl->user_rule_texts.emplace_back(s.name, s.text);
+      sources.push_back(std::move(s));
+    }
   }
   for (const auto& [name, text] : options.rule_texts) {
+    impl->user_rule_texts.emplace_back(name, text);
     sources.push_back(internal::RuleSource{name.empty() ? "<rules>" : name, text,
                                            FolderLanguageOf(name)});
   }
@@ -106,5 +111,8 @@ std::vector<RuleInfo> Analyzer::Rules() const { return internal::ListRules(*impl
 const AnalyzerOptions& Analyzer::options() const { return impl_->options; }
 const Reader& Analyzer::reader() const { return *impl_->reader; }
 std::string Analyzer::rules_fingerprint() const { return impl_->rules->fingerprint(); }
+const std::vector<std::pair<std::string, std::string>>& Analyzer::user_rule_texts() const {
+  return impl_->user_rule_texts;
+}
 
 }  // namespace policytext
