@@ -119,8 +119,10 @@ std::size_t SkipToCandidate(const unsigned char* s, std::size_t i, std::size_t e
   return i;
 }
 
+// ASCII whitespace, including the information separators U+001C..U+001F that
+// Python's str.isspace() also counts.
 bool IsAsciiSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
 }
 
 // Length of a Unicode space or BOM at s[0..avail), 0 otherwise.
@@ -132,6 +134,7 @@ std::size_t UnicodeSpaceLength(const unsigned char* s, std::size_t avail) {
   if (avail >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) return 3;  // U+205F
   if (avail >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) return 3;  // U+3000
   if (avail >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;  // BOM
+  if (avail >= 3 && s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80) return 3;  // U+1680
   return 0;
 }
 
