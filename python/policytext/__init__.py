@@ -9,6 +9,7 @@ from ._core import LanguageGuess, Sentence, Span, TextEngine, Token, TokenArrays
 from ._durations import Duration, parse_durations
 from ._core import Clause, PracticeSummary, Summary
 from ._analyze import Analyzer, analyze
+from ._document import Block, Document, PolicyCheck, read
 from .corpus import Annotation, Annotations, annotate_corpus, read_annotations
 from ._text import detect_language, normalize, sentences, tokenize, tokenize_arrays, tokenize_batch
 
@@ -19,3 +20,4 @@ __all__ += ["detect_language", "normalize", "sentences", "tokenize", "tokenize_a
 __all__ += ["Duration", "parse_durations"]
 __all__ += ["Annotation", "Annotations", "annotate_corpus", "read_annotations"]
 __all__ += ["Analyzer", "Clause", "PracticeSummary", "Summary", "analyze"]
+__all__ += ["Block", "Document", "PolicyCheck", "read"]

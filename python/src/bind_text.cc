@@ -630,4 +630,13 @@ void BindText(py::module_& m) {
                       [](const py::tuple&) { return CreateEngine(); }));
 }
 
+// For bind_document.cc: a Document's sentences as the Sentence objects above.
+py::list SentencesToPython(std::string_view text, const std::vector<Sentence>& sentences) {
+  SentenceList list;
+  list.sentences = sentences;
+  py::list out;
+  for (PySentence& s : MakeSentences(text, false, std::move(list))) out.append(py::cast(std::move(s)));
+  return out;
+}
+
 }  // namespace policytext::python
