@@ -566,7 +566,8 @@ def compare(case: Case, doc: Any, categories: Sequence[str]) -> CaseResult:
             gold_pol[(gkey, g.category)].append(g.polarity)
             res.unit_text.setdefault(skey, doc.text if isinstance(doc.text, str) else "")
             for p in g.periods:
-                res.period_gold.append((gkey, p.iso, p.qualifier))
+                if p.iso:
+                    res.period_gold.append((gkey, p.iso, p.qualifier))
                 if p.span is not None:
                     res.period_spans_gold.append(p.span)
             continue
@@ -591,8 +592,11 @@ def compare(case: Case, doc: Any, categories: Sequence[str]) -> CaseResult:
             gkey = (d, "seg?", span)
         gold_pol[(gkey, g.category)].append(g.polarity)
         if loc is None:
+            # Text the reader dropped (navigation, banners): still a miss.
             res.unresolved += 1
             res.segment_gold.add((gkey, g.category))
+            res.sentence_gold.add(((d, "unlocated", span), g.category))
+            res.span_gold.append((d, g.category, -1 - span[1], -1 - span[0]))
             continue
         sents = view.sentences_in(*loc)
         for s in sents:
@@ -731,17 +735,18 @@ def format_table(reports: Iterable[GroupReport]) -> str:
             lines.append(f"  span overlap: P {n.precision:.3f} R {n.recall:.3f} F1 {n.f1:.3f}, "
                          f"mean Jaccard {rep.mean_jaccard:.3f}")
         pe, pi = rep.periods_exact, rep.periods_iso
-        if pe.tp + pe.fp + pe.fn:
+        if pe.support:  # only where the gold gives ISO periods
             lines.append(f"  retention periods exact (iso+qualifier): P {pe.precision:.3f} R {pe.recall:.3f} "
                          f"F1 {pe.f1:.3f} (gold {pe.support}); iso only F1 {pi.f1:.3f}")
-        if rep.period_spans is not None:
+        if rep.period_spans is not None and rep.period_spans.support:
             n = rep.period_spans
             lines.append(f"  retention period spans: P {n.precision:.3f} R {n.recall:.3f} F1 {n.f1:.3f}")
         if rep.polarity_total:
             lines.append(f"  polarity agreement on matched segments: "
                          f"{rep.polarity_agree / rep.polarity_total:.3f} ({rep.polarity_total})")
         if rep.unresolved:
-            lines.append(f"  warning: {rep.unresolved} gold clauses could not be located")
+            lines.append(f"  note: {rep.unresolved} gold clauses lie in text the reader dropped or could not "
+                         f"be located; they count as misses")
         for e in rep.errors:
             lines.append(f"  {e['kind']:15s} {e['category']:22s} {e['text'][:160]!r}")
         lines.append("")
