@@ -1,0 +1,277 @@
+// Tokenizer throughput: MB/s of the tokenizer on the French and English
+// policies of ../shared/data (a generated corpus when that folder is absent), at
+// 1 and 2 threads, next to same-run baselines: memchr, UTF-8 validation, the
+// bare ICU word iterator over UTF-8 (what the tokenizer is built on), and the
+// normaliser.
+//
+//   cmake -S . -B build/tok-bench -G Ninja -DCMAKE_BUILD_TYPE=Release \
+//     -DPOLICYTEXT_BUILD_TESTS=OFF -DPOLICYTEXT_BUILD_BENCH=ON
+//   cmake --build build/tok-bench --target text_bench
+//   build/tok-bench/cpp/bench/text_bench --benchmark_min_time=1
+//
+// With N threads every thread tokenises the whole corpus; bytes/s is the total.
+//
+// Data: Open Terms Archive with contributions from UFC-Que Choisir and Office of
+// the French Ambassador for Digital Affairs (ota-fr); Open Terms Archive
+// contributors (ota-en). ODC-BY 1.0.
+#include <benchmark/benchmark.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "policytext/text.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+#include "tokenize/tokenizer.h"
+
+#ifndef POLICYTEXT_SHARED_DATA_DIR
+#define POLICYTEXT_SHARED_DATA_DIR ""
+#endif
+
+namespace policytext {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Corpus {
+  std::vector<std::string> documents;
+  std::size_t bytes = 0;
+  bool generated = false;
+};
+
+// Sentences written for this benchmark (no text from ../shared/data).
+std::vector<std::string> GeneratedDocuments(Language lang) {
+  static const char* kFr[] = {
+      "Nous conservons vos données pendant 13,5\u00a0mois, puis nous les supprimons.",
+      "L’adresse de votre compte et l’historique d’achat sont partagés avec nos "
+      "sous-traitants.",
+      "Vos données peuvent être transmises à : nos filiales ; nos prestataires ; les "
+      "autorités.",
+      "Consultez https://www.exemple.fr/vie-privee ou écrivez à dpo@exemple.fr.",
+      "Jusqu’à 1\u202f000 partenaires publicitaires peuvent lire ces cookies\u00a0!",
+      "Qu’est-ce qu’un traceur\u00a0? C’est un fichier déposé sur votre terminal.",
+  };
+  static const char* kEn[] = {
+      "We keep your data for 13 months and then delete it.",
+      "Your account address and purchase history are shared with our service providers.",
+      "We may disclose data to: affiliates; vendors; law-enforcement authorities.",
+      "See https://www.example.com/privacy or write to privacy@example.com.",
+      "Up to 1,000 advertising partners may read these third-party cookies!",
+      "What is a tracker? It's a file stored on your device (e.g. a cookie).",
+  };
+  const char** pool = lang == Language::kFr ? kFr : kEn;
+  std::mt19937 rng(lang == Language::kFr ? 3 : 5);
+  std::vector<std::string> docs;
+  for (int d = 0; d < 60; ++d) {
+    std::string doc;
+    while (doc.size() < 45000) {
+      const int n = 2 + static_cast<int>(rng() % 5);
+      for (int i = 0; i < n; ++i) {
+        doc += pool[rng() % 6];
+        doc += ' ';
+      }
+      doc += "\n\n";
+    }
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+Corpus LoadCorpus(Language lang) {
+  Corpus c;
+  const fs::path root(POLICYTEXT_SHARED_DATA_DIR);
+  const fs::path dir = root / (lang == Language::kFr ? "ota-fr/policies" : "ota-en/policies");
+  std::error_code ec;
+  if (!root.empty() && fs::is_directory(dir, ec)) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() == ".md") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::set<std::string> seen;  // Brice.md and Jules.md are byte-identical
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      if (seen.insert(s.str()).second) c.documents.push_back(s.str());
+    }
+  }
+  if (c.documents.empty()) {
+    c.documents = GeneratedDocuments(lang);
+    c.generated = true;
+  }
+  for (const auto& d : c.documents) c.bytes += d.size();
+  return c;
+}
+
+const Corpus& GetCorpus(Language lang) {
+  if (lang == Language::kFr) {
+    static const Corpus fr = LoadCorpus(Language::kFr);
+    return fr;
+  }
+  static const Corpus en = LoadCorpus(Language::kEn);
+  return en;
+}
+
+const internal::Tokenizer& GetTokenizer() {
+  static const internal::Tokenizer* t = internal::Tokenizer::Create().value().release();
+  return *t;
+}
+
+void Finish(benchmark::State& state, const Corpus& c, std::size_t units, const char* unit) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * c.bytes));
+  if (units > 0) {
+    state.counters[unit] =
+        benchmark::Counter(static_cast<double>(units), benchmark::Counter::kIsRate);
+  }
+  state.SetLabel(c.generated ? "generated corpus" : "ota policies");
+}
+
+// --- Baselines ---------------------------------------------------------------
+
+void BM_Memchr(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      const char* p = d.data();
+      const char* end = p + d.size();
+      while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
+        ++lines;
+        ++p;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(lines);
+  Finish(state, c, 0, "");
+}
+
+void BM_Utf8Validate(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      benchmark::DoNotOptimize(internal::CountInvalidUtf8(d));
+    }
+  }
+  Finish(state, c, 0, "");
+}
+
+// The bare ICU word iterator over UTF-8 with its rule status: what a
+// tokenizer built only on ICU would cost before any rule or span.
+void BM_IcuWordIterator(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  std::size_t segments = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      UText ut = UTEXT_INITIALIZER;
+      utext_openUTF8(&ut, d.data(), static_cast<std::int64_t>(d.size()), &status);
+      bi->setText(&ut, status);
+      for (std::int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+        segments += static_cast<std::size_t>(bi->getRuleStatus() >= 0);
+      }
+      utext_close(&ut);
+    }
+  }
+  Finish(state, c, segments, "segments/s");
+}
+
+// --- The tokenizer -------------------------------------------------------------
+
+void BM_TokenizeOffsets(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  const internal::Tokenizer& tokenizer = GetTokenizer();
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      TokenOffsets off = tokenizer.TokenizeOffsets(d, lang);
+      tokens += off.begin.size();
+      benchmark::DoNotOptimize(off);
+    }
+  }
+  Finish(state, c, tokens, "tokens/s");
+}
+
+// Token objects with their normalised forms.
+void BM_Tokenize(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  const internal::Tokenizer& tokenizer = GetTokenizer();
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      TokenList list = tokenizer.Tokenize(d, lang);
+      tokens += list.tokens.size();
+      benchmark::DoNotOptimize(list);
+    }
+  }
+  Finish(state, c, tokens, "tokens/s");
+}
+
+// The fast path off: every chunk through ICU (same tokens).
+void BM_TokenizeIcuOnly(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  const internal::Tokenizer& tokenizer = GetTokenizer();
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      TokenList list = tokenizer.TokenizeIcuOnly(d, lang);
+      tokens += list.tokens.size();
+      benchmark::DoNotOptimize(list);
+    }
+  }
+  Finish(state, c, tokens, "tokens/s");
+}
+
+// The public API, language given (no detection).
+void BM_EngineTokenizeOffsets(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  static const auto engine = TextEngine::Create().value();
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      auto off = engine->TokenizeOffsets(d, lang);
+      benchmark::DoNotOptimize(off);
+    }
+  }
+  Finish(state, c, 0, "");
+}
+
+void BM_NormalizeAligned(benchmark::State& state, Language lang) {
+  const Corpus& c = GetCorpus(lang);
+  for (auto _ : state) {
+    for (const std::string& d : c.documents) {
+      internal::AlignedText a = internal::NormalizeAligned(d);
+      benchmark::DoNotOptimize(a);
+    }
+  }
+  Finish(state, c, 0, "");
+}
+
+#define TEXT_BENCH(fn)                                                                   \
+  BENCHMARK_CAPTURE(fn, fr, Language::kFr)->Threads(1)->Threads(2)->UseRealTime();        \
+  BENCHMARK_CAPTURE(fn, en, Language::kEn)->Threads(1)->Threads(2)->UseRealTime()
+
+TEXT_BENCH(BM_Memchr);
+TEXT_BENCH(BM_Utf8Validate);
+TEXT_BENCH(BM_IcuWordIterator);
+TEXT_BENCH(BM_TokenizeOffsets);
+TEXT_BENCH(BM_Tokenize);
+TEXT_BENCH(BM_TokenizeIcuOnly);
+TEXT_BENCH(BM_EngineTokenizeOffsets);
+TEXT_BENCH(BM_NormalizeAligned);
+
+}  // namespace
+}  // namespace policytext
+
+BENCHMARK_MAIN();
