@@ -256,3 +256,29 @@ TEST(NegationTest, BadTriggersAreClamped) {
 
 }  // namespace
 }  // namespace policytext::internal
+
+namespace policytext::internal {
+namespace {
+
+TEST(NegationTest, EveryPrefixAndTrigger) {
+  for (std::string_view s : {"nous ne les vendons jamais, sauf à l'exception de",
+                             "we do not (and won't) share it other than with n'",
+                             "aucune donnée n'est le cas échéant susceptible d'"}) {
+    for (std::size_t n = 0; n <= s.size(); ++n) {
+      const std::string_view p = s.substr(0, n);
+      for (std::size_t b = 0; b <= n; b += 3) {
+        for (Language lang : {Language::kFr, Language::kEn}) {
+          NegationResult r = FindNegation(p, b, std::min(n, b + 4), lang);
+          EXPECT_LE(r.scope_begin, r.scope_end);
+          EXPECT_LE(r.scope_end, p.size());
+          EXPECT_LE(r.exception_end, p.size());
+          ModalityResult m = FindModality(p, b, std::min(n, b + 4), lang);
+          EXPECT_LE(m.cue_end, p.size());
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace policytext::internal

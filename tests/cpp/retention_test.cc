@@ -166,3 +166,31 @@ TEST(RetentionTest, BadInputNeverCrashes) {
 
 }  // namespace
 }  // namespace policytext::internal
+
+namespace policytext::internal {
+namespace {
+
+// Every prefix of sentences whose cues sit at the end (a cue cut short must
+// not read past the words): bounds hold, no crash.
+TEST(RetentionTest, EveryPrefix) {
+  for (std::string_view s : {
+           "données supprimées 3 ans après votre dernière connexion",
+           "conservées jusqu'à la clôture de votre compte à compter de la fin du contrat",
+           "kept as long as necessary, then until you unsubscribe after account closure",
+           "we keep it for the duration of the contract as required by law indefinitely",
+       }) {
+    for (std::size_t n = 0; n <= s.size(); ++n) {
+      const std::string_view p = s.substr(0, n);
+      for (Language lang : {Language::kFr, Language::kEn, Language::kUnd}) {
+        RetentionInfo r = AnalyzeRetention(p, lang);
+        EXPECT_LE(r.bound_begin, r.bound_end);
+        EXPECT_LE(r.bound_end, p.size());
+        EXPECT_LE(r.start_end, p.size());
+        for (const RetentionCue& c : r.cues) EXPECT_LE(c.end, p.size());
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace policytext::internal

@@ -7,8 +7,12 @@
 #include <cmath>
 #include <cstdio>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "extract/wordscan.h"
@@ -43,38 +47,67 @@ std::string_view At(const Words& w, std::size_t i) {
 
 // ---------------------------------------------------------------- numbers
 
+constexpr std::pair<std::string_view, int> kFrNumbers[] = {
+    {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},     {"quatre", 4},
+    {"cinq", 5},      {"six", 6},        {"sept", 7},      {"huit", 8},      {"neuf", 9},
+    {"dix", 10},      {"onze", 11},      {"douze", 12},    {"treize", 13},   {"quatorze", 14},
+    {"quinze", 15},   {"seize", 16},     {"vingt", 20},    {"vingts", 20},   {"trente", 30},
+    {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"septante", 70}, {"huitante", 80},
+    {"octante", 80},  {"nonante", 90},   {"cent", -100},   {"cents", -100},  {"mille", -1000}};
+constexpr std::pair<std::string_view, int> kEnNumbers[] = {
+    {"one", 1},        {"two", 2},        {"three", 3},      {"four", 4},       {"five", 5},
+    {"six", 6},        {"seven", 7},      {"eight", 8},      {"nine", 9},       {"ten", 10},
+    {"eleven", 11},    {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
+    {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},  {"twenty", 20},
+    {"thirty", 30},    {"forty", 40},     {"fourty", 40},    {"fifty", 50},     {"sixty", 60},
+    {"seventy", 70},   {"eighty", 80},    {"ninety", 90},    {"hundred", -100}, {"thousand", -1000}};
+
+// Number words and the other words a duration can start with, per language
+// (built once): a word outside these sets is skipped at the cost of one lookup.
+struct Lexicon {
+  std::unordered_map<std::string_view, int> fr, en;
+  std::unordered_set<std::string_view> fr_start, en_start;
+  Lexicon() {
+    for (const auto& [word, value] : kFrNumbers) {
+      fr.emplace(word, value);
+      fr_start.insert(word);
+    }
+    for (const auto& [word, value] : kEnNumbers) {
+      en.emplace(word, value);
+      en_start.insert(word);
+    }
+    for (std::string_view w : {"entre", "de", "d", "demi"}) fr_start.insert(w);
+    for (std::string_view w : {"between", "from", "a", "an", "half"}) en_start.insert(w);
+  }
+};
+const Lexicon& GetLexicon() {
+  static const Lexicon* lexicon = new Lexicon();
+  return *lexicon;
+}
+
 // Value of a number word (0 if none). *mult is 100 or 1000 for multipliers.
 int NumberWord(std::string_view w, Language lang, int* mult) {
   *mult = 0;
+  if (w.size() < 2 || w.size() > 9) return 0;
+  const Lexicon& lex = GetLexicon();
+  auto value = [&](const std::unordered_map<std::string_view, int>& m) {
+    auto it = m.find(w);
+    if (it == m.end()) return 0;
+    if (it->second < 0) return *mult = -it->second;
+    return it->second;
+  };
   if (IsFr(lang)) {
-    static constexpr std::pair<std::string_view, int> kFr[] = {
-        {"un", 1},        {"une", 1},        {"deux", 2},       {"trois", 3},
-        {"quatre", 4},    {"cinq", 5},       {"six", 6},        {"sept", 7},
-        {"huit", 8},      {"neuf", 9},       {"dix", 10},       {"onze", 11},
-        {"douze", 12},    {"treize", 13},    {"quatorze", 14},  {"quinze", 15},
-        {"seize", 16},    {"vingt", 20},     {"vingts", 20},    {"trente", 30},
-        {"quarante", 40}, {"cinquante", 50}, {"soixante", 60},  {"septante", 70},
-        {"huitante", 80}, {"octante", 80},   {"nonante", 90}};
-    for (const auto& [word, value] : kFr)
-      if (w == word) return value;
-    if (w == "cent" || w == "cents") return *mult = 100;
-    if (w == "mille") return *mult = 1000;
+    if (int v = value(lex.fr); v != 0) return v;
   }
   if (IsEn(lang)) {
-    static constexpr std::pair<std::string_view, int> kEn[] = {
-        {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},
-        {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},
-        {"nine", 9},      {"ten", 10},       {"eleven", 11},   {"twelve", 12},
-        {"thirteen", 13}, {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-        {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-        {"thirty", 30},   {"forty", 40},     {"fourty", 40},   {"fifty", 50},
-        {"sixty", 60},    {"seventy", 70},   {"eighty", 80},   {"ninety", 90}};
-    for (const auto& [word, value] : kEn)
-      if (w == word) return value;
-    if (w == "hundred") return *mult = 100;
-    if (w == "thousand") return *mult = 1000;
+    if (int v = value(lex.en); v != 0) return v;
   }
   return 0;
+}
+
+bool MayStart(std::string_view w, Language lang) {
+  const Lexicon& lex = GetLexicon();
+  return (IsFr(lang) && lex.fr_start.count(w) > 0) || (IsEn(lang) && lex.en_start.count(w) > 0);
 }
 
 // May `v` follow `last` inside one group below a hundred?
@@ -662,74 +695,80 @@ constexpr QualifierPhrase kEnAfter[] = {
 };
 
 // Fillers allowed between a qualifier and the number: "jusqu'à une durée de 3 ans".
-constexpr std::string_view kFrFillers[] = {"une durée de", "une période de", "un délai de",
-                                           "une durée d '", "pendant", "durant", "de", "d '"};
-constexpr std::string_view kEnFillers[] = {"a period of", "a term of", "period of",
-                                           "for", "of", "a"};
+constexpr QualifierPhrase kFrFillers[] = {{"une durée de", ""}, {"une période de", ""},
+                                          {"un délai de", ""},  {"une durée d '", ""},
+                                          {"pendant", ""},      {"durant", ""},
+                                          {"de", ""},           {"d '", ""}};
+constexpr QualifierPhrase kEnFillers[] = {{"a period of", ""}, {"a term of", ""},
+                                          {"period of", ""},   {"for", ""},
+                                          {"of", ""},          {"a", ""}};
+
+template <std::size_t N>
+std::vector<std::string_view> PhrasesOf(const QualifierPhrase (&table)[N]) {
+  std::vector<std::string_view> out;
+  for (const QualifierPhrase& p : table) out.push_back(p.phrase);
+  return out;
+}
+
+// One lookup table per list, built on first use (thread-safe static init).
+struct Tables {
+  PhraseTable fr_before{PhrasesOf(kFrBefore)};
+  PhraseTable en_before{PhrasesOf(kEnBefore)};
+  PhraseTable fr_after{PhrasesOf(kFrAfter)};
+  PhraseTable en_after{PhrasesOf(kEnAfter)};
+  PhraseTable fr_fillers{PhrasesOf(kFrFillers)};
+  PhraseTable en_fillers{PhrasesOf(kEnFillers)};
+};
+const Tables& GetTables() {
+  static const Tables* tables = new Tables();
+  return *tables;
+}
 
 struct QualifierHit {
   std::string_view qualifier;
   std::size_t first = 0, next = 0;  // word indices of the phrase
 };
 
-template <std::size_t N>
-bool QualifierBefore(const Words& w, std::size_t start, const QualifierPhrase (&table)[N],
-                     QualifierHit* hit) {
-  for (const QualifierPhrase& p : table) {
-    std::size_t first;
-    if (MatchPhraseBefore(w, start, p.phrase, &first)) {
-      *hit = QualifierHit{p.qualifier, first, start};
-      return true;
-    }
-  }
-  return false;
+bool QualifierBefore(const Words& w, std::size_t start, const QualifierPhrase* table,
+                     std::size_t size, const PhraseTable& phrases, QualifierHit* hit) {
+  std::size_t first;
+  const int i = phrases.MatchBefore(w, start, &first);
+  if (i < 0 || static_cast<std::size_t>(i) >= size) return false;
+  *hit = QualifierHit{table[i].qualifier, first, start};
+  return true;
 }
 
 bool FindQualifierBefore(const Words& w, std::size_t start, Language lang, QualifierHit* hit) {
+  const Tables& t = GetTables();
   // Directly before, or before up to two fillers.
   std::size_t pos = start;
   for (int round = 0; round < 3; ++round) {
-    if (IsFr(lang) && QualifierBefore(w, pos, kFrBefore, hit)) return true;
-    if (IsEn(lang) && QualifierBefore(w, pos, kEnBefore, hit)) return true;
-    bool moved = false;
-    if (IsFr(lang)) {
-      for (std::string_view f : kFrFillers) {
-        std::size_t first;
-        if (MatchPhraseBefore(w, pos, f, &first)) {
-          pos = first;
-          moved = true;
-          break;
-        }
-      }
+    if (IsFr(lang) && QualifierBefore(w, pos, kFrBefore, std::size(kFrBefore), t.fr_before, hit)) return true;
+    if (IsEn(lang) && QualifierBefore(w, pos, kEnBefore, std::size(kEnBefore), t.en_before, hit)) return true;
+    std::size_t first;
+    if (IsFr(lang) && t.fr_fillers.MatchBefore(w, pos, &first) >= 0) {
+      pos = first;
+    } else if (IsEn(lang) && t.en_fillers.MatchBefore(w, pos, &first) >= 0) {
+      pos = first;
+    } else {
+      return false;
     }
-    if (!moved && IsEn(lang)) {
-      for (std::string_view f : kEnFillers) {
-        std::size_t first;
-        if (MatchPhraseBefore(w, pos, f, &first)) {
-          pos = first;
-          moved = true;
-          break;
-        }
-      }
-    }
-    if (!moved) return false;
   }
   return false;
 }
 
 bool FindQualifierAfter(const Words& w, std::size_t next, Language lang, QualifierHit* hit) {
-  auto scan = [&](const auto& table) {
-    for (const QualifierPhrase& p : table) {
-      std::size_t after;
-      if (MatchPhrase(w, next, p.phrase, &after)) {
-        *hit = QualifierHit{p.qualifier, next, after};
-        return true;
-      }
-    }
-    return false;
-  };
-  if (IsFr(lang) && scan(kFrAfter)) return true;
-  if (IsEn(lang) && scan(kEnAfter)) return true;
+  const Tables& t = GetTables();
+  std::size_t after;
+  int i;
+  if (IsFr(lang) && (i = t.fr_after.Match(w, next, &after)) >= 0) {
+    *hit = QualifierHit{kFrAfter[i].qualifier, next, after};
+    return true;
+  }
+  if (IsEn(lang) && (i = t.en_after.Match(w, next, &after)) >= 0) {
+    *hit = QualifierHit{kEnAfter[i].qualifier, next, after};
+    return true;
+  }
   return false;
 }
 
@@ -1019,7 +1058,8 @@ std::vector<Duration> FindIn(std::string_view text, const Words& w, Language lan
   std::vector<Duration> result;
   std::vector<Found> found;
   for (std::size_t i = 0; i < w.size();) {
-    if (w[i].kind == ScanWord::kPunct) {
+    if (w[i].kind == ScanWord::kPunct ||
+        (w[i].kind == ScanWord::kWord && !MayStart(w[i].text, lang))) {
       ++i;
       continue;
     }
@@ -1041,7 +1081,11 @@ std::vector<Duration> FindIn(std::string_view text, const Words& w, Language lan
 }  // namespace
 
 std::vector<Duration> FindDurations(std::string_view normalized, Language lang) {
-  const Words words = ScanWords(normalized);
+  return FindDurations(normalized, lang, ScanWords(normalized));
+}
+
+std::vector<Duration> FindDurations(std::string_view normalized, Language lang,
+                                    const std::vector<ScanWord>& words) {
   if (lang != Language::kUnd) return FindIn(normalized, words, lang);
   // Both languages; keep the longer of two overlapping matches.
   std::vector<Duration> fr = FindIn(normalized, words, Language::kFr);

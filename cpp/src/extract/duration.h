@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/wordscan.h"
 #include "policytext/text.h"
 
 namespace policytext::internal {
@@ -62,6 +63,9 @@ struct Duration {
 // All durations of a normalised sentence (or any text), in text order, spans
 // non-overlapping. `lang` kUnd tries both languages and keeps the longer match.
 std::vector<Duration> FindDurations(std::string_view normalized, Language lang);
+// Same, over the words of `normalized` already scanned (ScanWords(normalized)).
+std::vector<Duration> FindDurations(std::string_view normalized, Language lang,
+                                    const std::vector<ScanWord>& words);
 
 }  // namespace policytext::internal
 

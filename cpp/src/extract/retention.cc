@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,7 @@ std::size_t WindowEnd(const Words& w, std::size_t from, std::size_t size = kWind
 
 // Which event the words [from, to) name, if any.
 RetentionEvent ClassifyEvent(const Words& w, std::size_t from, std::size_t to) {
+  to = std::min(to, w.size());
   bool last = false, consent = false, contract = false, account = false, collection = false;
   for (std::size_t k = from; k < to; ++k) {
     std::string_view t = w[k].text;
@@ -82,6 +84,7 @@ RetentionEvent ClassifyEvent(const Words& w, std::size_t from, std::size_t to) {
 }
 
 bool HasNecessity(const Words& w, std::size_t from, std::size_t to) {
+  to = std::min(to, w.size());
   for (std::size_t k = from; k < to; ++k)
     if (StartsWithAny(w[k].text, {"nécessaire", "necessary", "needed", "utile", "besoin",
                                   "need", "justifié", "reasonably"}) ||
@@ -91,6 +94,7 @@ bool HasNecessity(const Words& w, std::size_t from, std::size_t to) {
 }
 
 bool HasLaw(const Words& w, std::size_t from, std::size_t to) {
+  to = std::min(to, w.size());
   for (std::size_t k = from; k < to; ++k) {
     std::string_view t = w[k].text;
     if (StartsWithAny(t, {"légal", "legal", "law", "loi", "réglementaire", "regulat",
@@ -103,6 +107,66 @@ bool HasLaw(const Words& w, std::size_t from, std::size_t to) {
 bool IsDeletionWord(std::string_view t) {
   return StartsWithAny(t, {"delet", "eras", "remov", "destr", "anonymi", "supprim", "effac",
                            "détrui"});
+}
+
+// The cue phrases, split once (thread-safe static init), and the set of every
+// word a cue can start with: other words cost one hash lookup.
+struct CueTables {
+  PhraseTable aslongas{"aussi longtemps que", "aussi longtemps qu '",
+                                       "tant que",            "tant qu '",
+                                       "for as long as",      "only as long as",
+                                       "as long as",          "so long as"};
+  PhraseTable until{"jusqu ' à", "jusqu ' au", "jusqu ' aux",
+                                    "until",     "till",       "up until"};
+  PhraseTable during{
+        "pendant toute la durée de", "pendant toute la durée d '", "pendant la durée de",
+        "pendant la durée d '", "durant toute la durée de", "durant la durée de",
+        "pour toute la durée de", "pour la durée de", "for the duration of",
+        "for the life of", "for the lifetime of", "for the term of", "during the term of",
+        "during the life of", "while your account", "while you have", "while you are",
+        "while you use"};
+  PhraseTable indefinite{
+        "sans limitation de durée", "sans limite de durée",   "sans limite dans le temps",
+        "pour toujours",            "no time limit",          "without time limit",
+        "without any time limit",   "without limitation of time"};
+  PhraseTable legal{
+          "durée de prescription", "durées de prescription", "délai de prescription",
+          "délais de prescription", "prescription légale", "prescriptions légales",
+          "obligations légales", "obligation légale", "durée légale", "durées légales",
+          "délais légaux", "délai légal", "exigences légales", "dispositions légales",
+          "obligations réglementaires", "obligation réglementaire", "obligations comptables",
+          "obligations fiscales", "archivage intermédiaire", "requis par la loi",
+          "exigé par la loi", "imposé par la loi", "imposée par la loi", "prévu par la loi",
+          "prévue par la loi", "required by law", "required by applicable law",
+          "required by the law", "requires by law", "required under applicable law",
+          "legally required", "legal obligation", "legal obligations", "legal requirements",
+          "legal requirement", "statute of limitations", "statutes of limitations",
+          "limitation period", "limitation periods", "retention obligations",
+          "regulatory requirements", "law requires", "laws require", "permitted by law",
+          "tax and accounting", "accounting and tax"};
+  PhraseTable cues{
+      "à compter de la", "à compter du", "à compter de", "à compter d '", "à partir de la",
+      "à partir du",     "à partir de",  "à partir d '", "à l ' issue de", "à l ' issue du",
+      "à la suite de",   "suite à",      "après la",     "après le",       "après l '",
+      "après votre",     "après leur",   "après",        "suivant",        "dès",
+      "starting from",   "beginning on", "from",         "after",          "following",
+      "since",           "as of",        "of your"};
+  std::unordered_set<std::string_view> starts, start_event_starts;
+  CueTables() {
+    for (std::string_view w : cues.first_words()) start_event_starts.insert(w);
+    for (const PhraseTable* t : {&aslongas, &until, &during, &indefinite, &legal})
+      for (std::string_view w : t->first_words()) starts.insert(w);
+    for (std::string_view w :
+         {"nécessaire", "nécessaires", "necessary", "needed", "strictement", "strictly",
+          "required", "requis", "requise", "requises", "indéfiniment", "indefinitely", "forever",
+          "perpetuity", "perpétuité", "illimitée", "illimité", "unlimited", "permanently",
+          "permanente", "permanent"})
+      starts.insert(w);
+  }
+};
+const CueTables& Cues() {
+  static const CueTables* tables = new CueTables();
+  return *tables;
 }
 
 struct Finder {
@@ -123,12 +187,11 @@ struct Finder {
   // One cue at word k at most; returns the index after it (or k + 1).
   std::size_t At(std::size_t k) {
     const std::string_view t = w[k].text;
+    if (w[k].kind != ScanWord::kWord || Cues().starts.count(t) == 0) return k + 1;
     std::size_t n;
     // --- as long as necessary / until an event introduced by "tant que", "as long as".
-    for (std::string_view p : {"aussi longtemps que", "aussi longtemps qu '", "tant que",
-                               "tant qu '", "as long as", "so long as", "for as long as",
-                               "only as long as"}) {
-      if (MatchPhrase(w, k, p, &n)) {
+    if (Cues().aslongas.Match(w, k, &n) >= 0) {
+      {
         const std::size_t e = WindowEnd(w, n, 8);
         if (HasLaw(w, n, e) && !HasNecessity(w, n, std::min(e, n + 2))) {
           Add(RetentionBound::kLegalObligation, RetentionEvent::kNone, k, e);
@@ -145,9 +208,8 @@ struct Finder {
       }
     }
     // --- until / jusqu'à
-    for (std::string_view p : {"jusqu ' à", "jusqu ' au", "jusqu ' aux", "until", "till",
-                               "up until"}) {
-      if (MatchPhrase(w, k, p, &n)) {
+    if (Cues().until.Match(w, k, &n) >= 0) {
+      {
         // "jusqu'à 3 ans" is a qualifier of a period, not an event.
         if (n < w.size() && w[n].kind == ScanWord::kNumber) return n;
         const std::size_t e = WindowEnd(w, n);
@@ -171,14 +233,9 @@ struct Finder {
       }
     }
     // --- for the duration of the account / contract.
-    for (std::string_view p :
-         {"pendant toute la durée de", "pendant toute la durée d '", "pendant la durée de",
-          "pendant la durée d '", "durant toute la durée de", "durant la durée de",
-          "pour toute la durée de", "pour la durée de", "for the duration of",
-          "for the life of", "for the lifetime of", "for the term of", "during the term of",
-          "during the life of", "while your account", "while you have", "while you are",
-          "while you use"}) {
-      if (MatchPhrase(w, k, p, &n)) {
+    if (int i = Cues().during.Match(w, k, &n); i >= 0) {
+      const std::string_view p = Cues().during.phrase(i);
+      {
         const std::size_t e = WindowEnd(w, n, 8);
         if (HasNecessity(w, n, std::min(e, n + 3))) return k + 1;  // "la durée de … nécessaire"
         RetentionEvent ev = ClassifyEvent(w, StartsWith(p, "while") ? k : n, e);
@@ -233,32 +290,15 @@ struct Finder {
       Add(RetentionBound::kIndefinite, RetentionEvent::kNone, k, k + 1);
       return k + 1;
     }
-    for (std::string_view p : {"sans limitation de durée", "sans limite de durée",
-                               "sans limite dans le temps", "pour toujours",
-                               "no time limit", "without time limit",
-                               "without any time limit", "without limitation of time"}) {
-      if (MatchPhrase(w, k, p, &n)) {
+    if (Cues().indefinite.Match(w, k, &n) >= 0) {
+      {
         Add(RetentionBound::kIndefinite, RetentionEvent::kNone, k, n);
         return n;
       }
     }
     // --- legal obligation.
-    for (std::string_view p :
-         {"durée de prescription", "durées de prescription", "délai de prescription",
-          "délais de prescription", "prescription légale", "prescriptions légales",
-          "obligations légales", "obligation légale", "durée légale", "durées légales",
-          "délais légaux", "délai légal", "exigences légales", "dispositions légales",
-          "obligations réglementaires", "obligation réglementaire", "obligations comptables",
-          "obligations fiscales", "archivage intermédiaire", "requis par la loi",
-          "exigé par la loi", "imposé par la loi", "imposée par la loi", "prévu par la loi",
-          "prévue par la loi", "required by law", "required by applicable law",
-          "required by the law", "requires by law", "required under applicable law",
-          "legally required", "legal obligation", "legal obligations", "legal requirements",
-          "legal requirement", "statute of limitations", "statutes of limitations",
-          "limitation period", "limitation periods", "retention obligations",
-          "regulatory requirements", "law requires", "laws require", "permitted by law",
-          "tax and accounting", "accounting and tax"}) {
-      if (MatchPhrase(w, k, p, &n)) {
+    if (Cues().legal.Match(w, k, &n) >= 0) {
+      {
         Add(RetentionBound::kLegalObligation, RetentionEvent::kNone, k, n);
         return n;
       }
@@ -269,6 +309,7 @@ struct Finder {
   std::string_view Word(std::size_t i) const { return i < w.size() ? w[i].text : ""; }
 
   std::size_t EndAtNecessity(std::size_t from, std::size_t to) const {
+    to = std::min(to, w.size());
     for (std::size_t k = from; k < to; ++k)
       if (StartsWithAny(w[k].text, {"nécessaire", "necessary", "needed", "utile", "besoin",
                                     "need", "required", "justifié"}))
@@ -280,21 +321,16 @@ struct Finder {
 // "à compter de votre dernière connexion", "from the end of the contract",
 // "after account closure".
 bool FindStart(std::string_view s, const Words& w, RetentionInfo* r) {
-  static constexpr std::string_view kCues[] = {
-      "à compter de la", "à compter du", "à compter de", "à compter d '", "à partir de la",
-      "à partir du",     "à partir de",  "à partir d '", "à l ' issue de", "à l ' issue du",
-      "à la suite de",   "suite à",      "après la",     "après le",       "après l '",
-      "après votre",     "après leur",   "après",        "suivant",        "dès",
-      "starting from",   "beginning on", "from",         "after",          "following",
-      "since",           "as of",        "of your"};
   for (std::size_t k = 0; k < w.size(); ++k) {
-    for (std::string_view cue : kCues) {
+    {
       std::size_t n;
-      if (!MatchPhrase(w, k, cue, &n)) continue;
-      if (n < w.size() && w[n].kind == ScanWord::kNumber) break;  // "from 3 to 5 years"
+      if (w[k].kind != ScanWord::kWord || Cues().start_event_starts.count(w[k].text) == 0 ||
+          Cues().cues.Match(w, k, &n) < 0)
+        continue;
+      if (n < w.size() && w[n].kind == ScanWord::kNumber) continue;  // "from 3 to 5 years"
       const std::size_t e = WindowEnd(w, n, 8);
       RetentionEvent ev = ClassifyEvent(w, n, e);
-      if (ev == RetentionEvent::kNone) break;
+      if (ev == RetentionEvent::kNone) continue;
       // The start event is named only where a period was counted from it, or where
       // the cue is "à compter de" / "from the"…; ClassifyEvent already needs a keyword.
       std::size_t last = n;
@@ -333,15 +369,12 @@ std::string_view RetentionEventName(RetentionEvent event) {
   return i < kNames.size() ? kNames[i] : "none";
 }
 
-RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang) {
-  return AnalyzeRetention(normalized, lang, FindDurations(normalized, lang));
-}
+namespace {
 
-RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,
-                               std::vector<Duration> periods) {
+RetentionInfo Analyze(std::string_view normalized, const Words& w,
+                      std::vector<Duration> periods) {
   RetentionInfo r;
   r.periods = std::move(periods);
-  const Words w = ScanWords(normalized);
   Finder f{normalized, w, {}};
   for (std::size_t k = 0; k < w.size();) {
     // Skip the words inside a period: "jusqu'à 3 ans" is a qualifier.
@@ -371,8 +404,19 @@ RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,
     r.bound_end = r.start_end;
     r.bound_text = r.start_text;
   }
-  (void)lang;
   return r;
+}
+
+}  // namespace
+
+RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang) {
+  const Words w = ScanWords(normalized);
+  return Analyze(normalized, w, FindDurations(normalized, lang, w));
+}
+
+RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,
+                               std::vector<Duration> periods) {
+  return Analyze(normalized, ScanWords(normalized), std::move(periods));
 }
 
 }  // namespace policytext::internal

@@ -3,22 +3,36 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace policytext::internal {
 namespace {
 
 enum class CharClass { kSpace, kLetter, kDigit, kPunct };
 
-CharClass Classify(UChar32 c) {
-  if (c < 0x80) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-      return CharClass::kSpace;
-    return CharClass::kPunct;
+struct AsciiClasses {
+  CharClass table[128];
+  constexpr AsciiClasses() : table() {
+    for (int c = 0; c < 128; ++c) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        table[c] = CharClass::kLetter;
+      } else if (c >= '0' && c <= '9') {
+        table[c] = CharClass::kDigit;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        table[c] = CharClass::kSpace;
+      } else {
+        table[c] = CharClass::kPunct;
+      }
+    }
   }
+};
+constexpr AsciiClasses kAscii;
+
+CharClass Classify(UChar32 c) {
+  if (c >= 0 && c < 0x80) return kAscii.table[c];
   if (c < 0) return CharClass::kPunct;  // invalid sequence
   if (u_isUWhiteSpace(c)) return CharClass::kSpace;
   if (u_isalpha(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK)
@@ -36,7 +50,11 @@ bool NextToken(std::string_view text, std::size_t* pos, std::size_t* begin, std:
   while (i < n) {
     std::int64_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, n, c);
+    if (s[i] < 0x80) {
+      c = s[i++];
+    } else {
+      U8_NEXT(s, i, n, c);
+    }
     CharClass cls = Classify(c);
     if (cls == CharClass::kSpace) continue;
     *begin = static_cast<std::size_t>(start);
@@ -49,7 +67,11 @@ bool NextToken(std::string_view text, std::size_t* pos, std::size_t* begin, std:
     while (i < n) {
       std::int64_t at = i;
       UChar32 d;
-      U8_NEXT(s, i, n, d);
+      if (s[i] < 0x80) {
+        d = s[i++];
+      } else {
+        U8_NEXT(s, i, n, d);
+      }
       if (Classify(d) != cls) {
         i = at;
         break;
@@ -109,6 +131,84 @@ bool MatchPhraseBefore(const std::vector<ScanWord>& words, std::size_t end,
   if (!MatchPhrase(words, end - count, phrase, nullptr)) return false;
   if (first != nullptr) *first = end - count;
   return true;
+}
+
+namespace {
+std::vector<std::string_view> SplitPhrase(std::string_view phrase) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0, b = 0, e = 0;
+  ScanWord::Kind kind;
+  while (NextToken(phrase, &pos, &b, &e, &kind)) out.push_back(phrase.substr(b, e - b));
+  return out;
+}
+}  // namespace
+
+PhraseTable::PhraseTable(std::initializer_list<std::string_view> phrases)
+    : PhraseTable(std::vector<std::string_view>(phrases)) {}
+
+PhraseTable::PhraseTable(std::vector<std::string_view> phrases) : phrases_(std::move(phrases)) {
+  for (std::size_t p = 0; p < phrases_.size(); ++p) {
+    tokens_.push_back(SplitPhrase(phrases_[p]));
+    if (tokens_.back().empty()) continue;
+    by_first_.emplace_back(tokens_.back().front(), static_cast<int>(p));
+    by_last_.emplace_back(tokens_.back().back(), static_cast<int>(p));
+  }
+  std::stable_sort(by_first_.begin(), by_first_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(by_last_.begin(), by_last_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+std::vector<std::string_view> PhraseTable::first_words() const {
+  std::vector<std::string_view> out;
+  for (const auto& [word, index] : by_first_) out.push_back(word);
+  return out;
+}
+
+int PhraseTable::Match(const std::vector<ScanWord>& words, std::size_t i,
+                       std::size_t* next) const {
+  if (i >= words.size()) return -1;
+  auto lo = std::lower_bound(by_first_.begin(), by_first_.end(), words[i].text,
+                             [](const auto& e, std::string_view t) { return e.first < t; });
+  int best = -1;
+  std::size_t best_next = 0;
+  for (auto it = lo; it != by_first_.end() && it->first == words[i].text; ++it) {
+    const auto& toks = tokens_[static_cast<std::size_t>(it->second)];
+    if (best >= 0 && it->second > best) continue;
+    if (i + toks.size() > words.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < toks.size() && ok; ++k) ok = words[i + k].text == toks[k];
+    if (ok) {
+      best = it->second;
+      best_next = i + toks.size();
+    }
+  }
+  if (best >= 0 && next != nullptr) *next = best_next;
+  return best;
+}
+
+int PhraseTable::MatchBefore(const std::vector<ScanWord>& words, std::size_t end,
+                             std::size_t* first) const {
+  if (end == 0 || end > words.size()) return -1;
+  std::string_view last = words[end - 1].text;
+  auto lo = std::lower_bound(by_last_.begin(), by_last_.end(), last,
+                             [](const auto& e, std::string_view t) { return e.first < t; });
+  int best = -1;
+  std::size_t best_first = 0;
+  for (auto it = lo; it != by_last_.end() && it->first == last; ++it) {
+    const auto& toks = tokens_[static_cast<std::size_t>(it->second)];
+    if (best >= 0 && it->second > best) continue;
+    if (toks.size() > end) continue;
+    const std::size_t start = end - toks.size();
+    bool ok = true;
+    for (std::size_t k = 0; k + 1 < toks.size() && ok; ++k) ok = words[start + k].text == toks[k];
+    if (ok) {
+      best = it->second;
+      best_first = start;
+    }
+  }
+  if (best >= 0 && first != nullptr) *first = best_first;
+  return best;
 }
 
 }  // namespace policytext::internal
