@@ -80,13 +80,10 @@ bool IsBoundary(const Words& w, std::size_t k) {
 // Index range of the words overlapping [begin, end); first == last + 1 when none.
 void TriggerWords(const Words& w, std::size_t begin, std::size_t end, std::size_t* first,
                   std::size_t* last) {
-  std::size_t f = w.size();
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    if (w[k].end > begin) {
-      f = k;
-      break;
-    }
-  }
+  // The first word ending after `begin` (words are in text order).
+  const auto it = std::upper_bound(w.begin(), w.end(), begin,
+                                   [](std::size_t b, const ScanWord& x) { return b < x.end; });
+  const std::size_t f = static_cast<std::size_t>(it - w.begin());
   std::size_t l = f;
   while (l + 1 < w.size() && w[l + 1].begin < end) ++l;
   *first = f;
@@ -297,10 +294,14 @@ Cue FrenchCue(std::string_view s, const Words& w, std::size_t k, std::size_t tri
 
 NegationResult FindNegation(std::string_view s, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang) {
+  return FindNegation(s, ScanWords(s), trigger_begin, trigger_end, lang);
+}
+
+NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trigger_begin,
+                            std::size_t trigger_end, Language lang) {
   NegationResult r;
   trigger_begin = std::min(trigger_begin, s.size());
   trigger_end = std::clamp(trigger_end, trigger_begin, s.size());
-  const Words w = ScanWords(s);
   std::size_t t_first, t_last;
   TriggerWords(w, trigger_begin, trigger_end, &t_first, &t_last);
   if (t_first >= w.size()) return r;
@@ -387,10 +388,14 @@ NegationResult FindNegation(std::string_view s, std::size_t trigger_begin,
 
 ModalityResult FindModality(std::string_view s, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang) {
+  return FindModality(s, ScanWords(s), trigger_begin, trigger_end, lang);
+}
+
+ModalityResult FindModality(std::string_view s, const Words& w, std::size_t trigger_begin,
+                            std::size_t trigger_end, Language lang) {
   ModalityResult r;
   trigger_begin = std::min(trigger_begin, s.size());
   trigger_end = std::clamp(trigger_end, trigger_begin, s.size());
-  const Words w = ScanWords(s);
   std::size_t t_first, t_last;
   TriggerWords(w, trigger_begin, trigger_end, &t_first, &t_last);
   if (t_first >= w.size()) return r;

@@ -21,7 +21,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "extract/wordscan.h"
 #include "policytext/clause.h"
 #include "policytext/text.h"
 
@@ -51,6 +53,10 @@ struct NegationResult {
 // is clamped.
 NegationResult FindNegation(std::string_view normalized, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang);
+// Same, over ScanWords(normalized) computed once by the caller (several
+// triggers in one sentence).
+NegationResult FindNegation(std::string_view normalized, const std::vector<ScanWord>& words,
+                            std::size_t trigger_begin, std::size_t trigger_end, Language lang);
 
 struct ModalityResult {
   Modality modality = Modality::kDefinite;
@@ -64,6 +70,8 @@ struct ModalityResult {
 // "éventuellement", "possibly", "potentially".
 ModalityResult FindModality(std::string_view normalized, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang);
+ModalityResult FindModality(std::string_view normalized, const std::vector<ScanWord>& words,
+                            std::size_t trigger_begin, std::size_t trigger_end, Language lang);
 
 }  // namespace policytext::internal
 
