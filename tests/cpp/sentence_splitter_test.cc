@@ -100,6 +100,11 @@ const std::vector<Case>& Cases() {
        {"Un tiers, c.-à-d. Une filiale, reçoit vos données.", "Fin."}},
       {"fr_pex", Language::kFr, "Des cookies, p. ex. Ceux de mesure, sont déposés. Fin.",
        {"Des cookies, p. ex. Ceux de mesure, sont déposés.", "Fin."}},
+      {"fr_elided_article", Language::kFr, "Selon l’art. L. 34 du code. Fin.",
+       {"Selon l’art. L. 34 du code.", "Fin."}},
+      {"initial", Language::kEn, "Ask J. Smith. He knows.", {"Ask J. Smith.", "He knows."}},
+      {"en_legal_citation", Language::kEn, "See Cal. Civ. Code § 1798.83 for details. End.",
+       {"See Cal. Civ. Code § 1798.83 for details.", "End."}},
       {"fr_cf", Language::kFr, "Les durées varient (cf. Annexe 2). Nous les appliquons.",
        {"Les durées varient (cf. Annexe 2).", "Nous les appliquons."}},
       {"fr_cf_inline", Language::kFr, "Les durées varient, cf. Annexe 2 pour le détail. Fin.",
@@ -174,6 +179,14 @@ const std::vector<Case>& Cases() {
        {"Finalités", "gestion des comptes", "mesure d’audience"}},
       {"numbered_list", Language::kFr, "Deux cas\n1. Vous acceptez\n2. Vous refusez",
        {"Deux cas", "1. Vous acceptez", "2. Vous refusez"}},
+      {"nested_numbers", Language::kFr, "1.  2.  Exploiter la boutique. Fin.",
+       {"1.  2.  Exploiter la boutique.", "Fin."}},
+      {"markdown_number", Language::kFr, "**3\\. Vos droits**\n\nTexte.",
+       {"**3\\. Vos droits**", "Texte."}},
+      {"quoted_section", Language::kFr, "Voir la rubrique « 4. COMMENT NOUS CONTACTER ». Fin.",
+       {"Voir la rubrique « 4. COMMENT NOUS CONTACTER ».", "Fin."}},
+      {"number_ends_sentence", Language::kFr, "Voir la clause 2. Le reste suit.",
+       {"Voir la clause 2.", "Le reste suit."}},
       {"heading", Language::kEn, "# Sharing\nWe share nothing.", {"Sharing", "We share nothing."}},
       {"crlf", Language::kEn, "One.\r\n\r\nTwo\r\n- three", {"One.", "Two", "three"}},
       // Bad or degenerate input.
@@ -197,10 +210,10 @@ TEST_F(SentenceSplitterTest, Table) {
 }
 
 TEST_F(SentenceSplitterTest, LanguageSelectsAbbreviations) {
-  // "M." is French only: English rules break after it.
-  EXPECT_THAT(Texts("Voici M. Martin.", Language::kFr), ElementsAre("Voici M. Martin."));
-  EXPECT_THAT(Texts("Call M. Martin now.", Language::kEn),
-              ElementsAre("Call M.", "Martin now."));
+  // "Mme." is French only: English rules break after it.
+  EXPECT_THAT(Texts("Voici Mme. Martin.", Language::kFr), ElementsAre("Voici Mme. Martin."));
+  EXPECT_THAT(Texts("Call Mme. Martin now.", Language::kEn),
+              ElementsAre("Call Mme.", "Martin now."));
   // "Mr." is English only.
   EXPECT_THAT(Texts("Voici Mr. Smith.", Language::kFr), ElementsAre("Voici Mr.", "Smith."));
 }

@@ -23,7 +23,7 @@ constexpr std::string_view kFrenchPrefix[] = {
     "c.à.d.", "p.",   "pp.",    "env.",   "n°.",   "No.",   "no.",    "vol.", "éd.",  "ex.",
     "sect.",  "tél.",   "Tél.",  "Tel.",  "tel.",   "fax.", "réf.", "Réf.",
     "hab.",  "vs.",   "approx.", "paragr.", "§.",  "St.",   "Ste.",   "av.",  "bd.",   "Bd.",
-    "Mgr.",  "Vve.",  "i.e.",  "e.g.",  "ann.",   "coll.", "dir."};
+    "Mgr.",  "Vve.",  "i.e.",  "Str.",  "e.g.",  "ann.",   "coll.", "dir."};
 constexpr std::string_view kFrenchTerminal[] = {
     "etc.", "Cie.", "Cie", "S.A.", "S.A.S.", "S.A.R.L.", "SARL.", "SAS.", "S.C.", "Inc.",
     "Ltd.", "Co.",  "Corp.", "LLC.", "S.à.r.l.", "E.U.R.L.", "U.E.", "J.-C.", "min.", "max."};
@@ -37,7 +37,7 @@ constexpr std::string_view kEnglishPrefix[] = {
     "p.",    "Tel.",  "tel.",  "Ph.",    "Jr.",   "Sr.",    "Gen.",    "Gov.",  "Sen.",
     "Rep.",  "Jan.",  "Feb.",  "Mar.",   "Apr.",  "Jun.",   "Jul.",    "Aug.",  "Sep.",
     "Sept.", "Oct.",  "Nov.",  "Dec.",   "Ave.",  "Blvd.",  "Rd.",     "Ste.",  "Dept.",
-    "incl.", "viz."};
+    "incl.", "viz.", "Cal.", "Civ.", "Stat.", "Ann.", "Bus.", "Str.", "Proc.", "Regs.", "Reg."};
 constexpr std::string_view kEnglishTerminal[] = {
     "etc.", "Inc.",  "Ltd.", "Co.",  "Corp.", "L.L.C.", "LLC.",  "U.S.",  "U.K.",  "E.U.",
     "U.S.A.", "Ltd.", "Pty.", "plc.", "P.L.C.", "N.A.", "S.A.",  "GmbH.", "B.V.",  "a.m.",

@@ -423,8 +423,10 @@ class BlockSplitter {
     while (wb > block_begin_ && word_end - wb < kMaxWordBytes && !IsWordEdge(wb - 1)) --wb;
     if (wb > block_begin_ && !IsWordEdge(wb - 1)) return false;  // too long to be one
     std::string_view word = text_.substr(wb, word_end - wb);
-    // A list number opening the block: "1.", "2.3.", "a.", "IV.".
-    if (wb == block_begin_ && IsListNumber(word)) return true;
+    // A list or section number: opening the block, possibly after other
+    // numbers and Markdown marks ("1.  2.  **3\\. Titre"), or quoted as a
+    // reference ("la rubrique « 4. COMMENT … »").
+    if (IsListNumber(word) && (OnlyMarkersBefore(wb) || AfterOpeningQuote(wb))) return true;
     // The word before it, for two-word forms ("p. ex.").
     std::string_view previous;
     std::size_t pe = wb;
@@ -434,12 +436,27 @@ class BlockSplitter {
       while (pb > block_begin_ && pe - pb < kMaxWordBytes && !IsWordEdge(pb - 1)) --pb;
       previous = text_.substr(pb, pe - pb);
     }
+    // After a French elision the abbreviation is the rest: "l’art." -> "art.".
+    std::string_view after_elision;
+    if (std::size_t a = word.rfind('\''); a != std::string_view::npos) {
+      after_elision = word.substr(a + 1);
+    } else if (std::size_t r = word.rfind("\xE2\x80\x99"); r != std::string_view::npos) {
+      after_elision = word.substr(r + 3);
+    }
     AbbreviationKind kind = AbbreviationKind::kNone;
     for (const AbbreviationTable* table : {fr_, en_}) {
       if (table == nullptr) continue;
-      AbbreviationKind k = table->Lookup(previous, word);
-      if (k == AbbreviationKind::kPrefix) return true;
-      if (k == AbbreviationKind::kTerminal) kind = k;
+      for (std::string_view w : {word, after_elision}) {
+        if (w.size() < 2) continue;
+        AbbreviationKind k = table->Lookup(w == word ? previous : std::string_view(), w);
+        if (k == AbbreviationKind::kPrefix) return true;
+        if (k == AbbreviationKind::kTerminal) kind = k;
+      }
+    }
+    // A single capital initial before a capitalised word: "J. Dupont".
+    if (kind == AbbreviationKind::kNone && word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z' &&
+        next < end_ && s_[next] >= 'A' && s_[next] <= 'Z') {
+      return true;
     }
     if (kind == AbbreviationKind::kNone) return false;
     // A terminal abbreviation ends the sentence before a usual opener.
@@ -457,13 +474,49 @@ class BlockSplitter {
     return true;
   }
 
+  // "1.", "2.3.", "a.", "IV.", and the Markdown forms "**1\\.", "_2\\.".
   static bool IsListNumber(std::string_view word) {
-    if (word.size() < 2 || word.size() > 8) return false;
-    const std::string_view body = word.substr(0, word.size() - 1);
+    while (!word.empty() && (word[0] == '*' || word[0] == '_' || word[0] == '#')) {
+      word.remove_prefix(1);
+    }
+    if (word.size() < 2 || word.size() > 9) return false;
+    std::string_view body = word.substr(0, word.size() - 1);
+    if (!body.empty() && body.back() == '\\') body.remove_suffix(1);
+    if (body.empty()) return false;
     if (body.find_first_not_of("0123456789.") == std::string_view::npos) return true;
     if (body.size() == 1 && ((body[0] >= 'a' && body[0] <= 'z') || (body[0] >= 'A' && body[0] <= 'Z')))
       return true;
     return body.find_first_not_of("IVXivx") == std::string_view::npos;
+  }
+
+  // Whether [block_begin_, wb) holds only list numbers, Markdown marks and
+  // spaces (and is short): the word at wb is one more marker.
+  bool OnlyMarkersBefore(std::size_t wb) const {
+    if (wb - block_begin_ > 32) return false;
+    for (std::size_t i = block_begin_; i < wb; ++i) {
+      const unsigned char c = s_[i];
+      const bool marker = c == ' ' || c == '\t' || c == '*' || c == '_' || c == '#' ||
+                          c == '[' || c == '(' || c == ')' || c == '.' || c == '\\' ||
+                          (c >= '0' && c <= '9') || c == 0xC2 || c == 0xA0;
+      if (!marker) return false;
+    }
+    return true;
+  }
+
+  // Whether the word at wb follows an opening quote or bracket, with at most
+  // one space or NBSP between.
+  bool AfterOpeningQuote(std::size_t wb) const {
+    std::size_t q = wb;
+    if (q > block_begin_ && s_[q - 1] == ' ') {
+      --q;
+    } else if (q >= block_begin_ + 2 && s_[q - 2] == 0xC2 && s_[q - 1] == 0xA0) {
+      q -= 2;
+    }
+    if (q == block_begin_) return false;
+    const unsigned char c = s_[q - 1];
+    if (c == '(' || c == '[' || c == '"') return true;
+    if (q >= block_begin_ + 2 && s_[q - 2] == 0xC2 && c == 0xAB) return true;  // «
+    return q >= block_begin_ + 3 && s_[q - 3] == 0xE2 && s_[q - 2] == 0x80 && c == 0x9C;  // “
   }
 
   // Whether the byte before a word start: whitespace or opening punctuation.
