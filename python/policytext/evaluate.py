@@ -320,7 +320,10 @@ def byte_span(obj: Any) -> tuple[int, int]:
 
 
 def source_range(block: Any) -> tuple[int, int]:
-    return int(getattr(block, "source_begin", 0)), int(getattr(block, "source_end", 0))
+    begin = getattr(block, "source_begin", None)
+    if begin is None:
+        begin = getattr(block, "source_start", 0)
+    return int(begin), int(getattr(block, "source_end", 0))
 
 
 def clause_periods(clause: Any) -> list[tuple[str, str | None, str]]:

@@ -346,3 +346,18 @@ def test_cli_registers_evaluate():
     assert "evaluate" in cli.COMMANDS
     args = cli.build_parser().parse_args(["evaluate", "corpora", "--json", "--errors", "3"])
     assert args.datasets == ["corpora"] and args.json and args.errors == 3
+
+
+def test_gold_in_dropped_text_counts_as_a_miss():
+    # The reader dropped the second paragraph (a banner, say): no block covers it.
+    doc = _fake_document()
+    doc.blocks = doc.blocks[:1]
+    doc.blocks[0].source_start = doc.blocks[0].source_begin
+    del doc.blocks[0].source_begin  # the binding's name for it
+    case = _gold_case()
+    res = ev.compare(case, doc, ev.CATEGORIES)
+    rep = ev.aggregate("x", [res], ev.CATEGORIES)
+    assert rep.unresolved == 2  # the retention and advertising quotes
+    assert rep.sentence["advertising"].fn == 1 and rep.segment["advertising"].fn == 1
+    assert rep.span["advertising"].fn == 1
+    assert "count as misses" in ev.format_table([rep])
