@@ -326,6 +326,16 @@ bool IsLoginField(const GumboElement& el) {
   return EqualsIgnoreCase(type, "password");
 }
 
+// An <input> a user types into (not hidden, not a button or a box to tick).
+bool IsTextField(const GumboElement& el) {
+  if (el.tag != GUMBO_TAG_INPUT) return false;
+  const std::string_view type = Attr(el, "type");
+  for (const char* t : {"hidden", "button", "submit", "reset", "checkbox", "radio", "image"}) {
+    if (EqualsIgnoreCase(type, t)) return false;
+  }
+  return true;
+}
+
 // Mentions cookies or consent trackers (en, fr), ASCII case-insensitively.
 bool MentionsCookies(std::string_view text) {
   static constexpr std::string_view kWords[] = {"cookie", "témoin", "traceur", "tracker"};
@@ -355,6 +365,7 @@ struct Stats {
   std::uint32_t buttons = 0;
   std::uint32_t h1 = 0;           // <h1> descendants (or self)
   std::uint32_t headings = 0;
+  std::uint32_t fields = 0;  // visible text-entry inputs (e-mail, search, ...)
   bool cookies = false;
 };
 
@@ -415,6 +426,7 @@ void CollectStats(const GumboNode* root, DocStats& out) {
         parent.buttons += s.buttons;
         parent.h1 += s.h1;
         parent.headings += s.headings;
+        parent.fields += s.fields;
         parent.cookies = parent.cookies || s.cookies;
       }
       continue;
@@ -472,8 +484,9 @@ void CollectStats(const GumboNode* root, DocStats& out) {
               }
             } else if (IsButtonLike(el)) {
               ++cur.buttons;
-            } else if (IsLoginField(el)) {
-              ++out.login_fields;
+            } else if (IsTextField(el)) {
+              ++cur.fields;
+              if (IsLoginField(el)) ++out.login_fields;
             }
           }
           break;
@@ -694,7 +707,7 @@ const GumboNode* FindContentNode(const GumboNode* document, const DocStats& ds) 
 // or link-dense hidden elements (menus, dialogs, templates) are dropped.
 bool LooksLikeProse(const Stats& s) { return s.text >= 300 && LinkDensity(s) < 0.3; }
 
-Drop Classify(const GumboElement& el, const Stats& s, bool in_content) {
+Drop Classify(const GumboElement& el, const Stats& s, bool in_content, bool has_content_node) {
   if (IsHidden(el) && !LooksLikeProse(s)) return Drop::kHidden;
   if (el.tag == GUMBO_TAG_INPUT && EqualsIgnoreCase(Attr(el, "type"), "hidden")) {
     return Drop::kHidden;
@@ -718,8 +731,15 @@ Drop Classify(const GumboElement& el, const Stats& s, bool in_content) {
                         StyleFloats(Attr(el, "style"));
     if (dialog || (!in_content && s.buttons >= 2)) return Drop::kChrome;
   }
+  // Outside the content: sign-up, search and login boxes (a text field and a
+  // button, little text).
+  if (!in_content && s.fields >= 1 && s.buttons >= 1 && s.text <= 600 && s.h1 == 0) {
+    return Drop::kChrome;
+  }
   // Menus and link farms outside the article: mostly link text, several links.
-  if (!in_content && s.links >= 3 && LinkDensity(s) >= 0.75 && s.headings <= 1) {
+  // Where a content container was found, what lies outside it needs less.
+  const double max_density = has_content_node ? 0.5 : 0.75;
+  if (!in_content && s.links >= 3 && LinkDensity(s) >= max_density && s.headings <= 1) {
     switch (el.tag) {
       case GUMBO_TAG_UL:
       case GUMBO_TAG_OL:
@@ -814,7 +834,7 @@ Status BuildBlocks(const GumboNode* html_root, std::string_view source, const Do
         const GumboElement& el = child->v.element;
         const bool in_content =
             content_depth > 0 || inside_content_node || (has_main_root && inside_main_root);
-        const Drop drop = Classify(el, s, in_content);
+        const Drop drop = Classify(el, s, in_content, content_node != nullptr || has_main_root);
         const bool outside_main = has_main_root && !inside_main_root;
         if (drop != Drop::kKeep) {
           if (!outside_main) out.dropped_chrome_chars += s.text;
@@ -950,6 +970,15 @@ StatusOr<ParseResult> ParseHtml(std::string_view utf8, const ParseLimits& limits
   const GumboNode* content_node = FindContentNode(output->document, ds);
   Status st = BuildBlocks(output->document, source, ds, main_root, content_node, limits, result);
   if (!st.ok()) return st;
+  // Copyright lines ("© 2025 ...", "Copyright (c) ...") are page chrome.
+  std::erase_if(result.blocks, [&](const RawBlock& b) {
+    const std::string_view t = b.text;
+    const bool copyright = t.size() < 160 && (t.substr(0, 2) == "\xC2\xA9" ||
+                                              t.substr(0, 11) == "Copyright \xC2\xA9" ||
+                                              t.substr(0, 13) == "Copyright (c)");
+    if (copyright) result.dropped_chrome_chars += t.size();
+    return copyright;
+  });
   return result;
 }
 

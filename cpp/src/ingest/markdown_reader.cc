@@ -8,6 +8,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -176,9 +177,22 @@ class Builder {
         LineBreak();
         return;
       case CMARK_NODE_HTML_INLINE: {
+        // Inline tags: <br> breaks the line; block-level tags (<p>, <div>,
+        // <li>, <hN>, <tr>...) break the block, as they would in a browser.
         const char* lit = cmark_node_get_literal(node);
-        if (lit != nullptr && (std::strncmp(lit, "<br", 3) == 0 || std::strncmp(lit, "<BR", 3) == 0)) {
+        if (lit == nullptr) return;
+        std::string tag;
+        for (const char* p = lit + 1; *p != '\0' && tag.size() < 12; ++p) {
+          if (*p == '/' && tag.empty()) continue;
+          if (!std::isalnum(static_cast<unsigned char>(*p))) break;
+          tag += static_cast<char>(std::tolower(static_cast<unsigned char>(*p)));
+        }
+        if (tag == "br") {
           LineBreak();
+        } else if (tag == "p" || tag == "div" || tag == "li" || tag == "tr" || tag == "table" ||
+                   tag == "ul" || tag == "ol" || tag == "section" || tag == "blockquote" ||
+                   (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6')) {
+          SplitBlock();
         }
         return;
       }
@@ -245,8 +259,29 @@ class Builder {
   void LineBreak() {
     if (!open_) return;
     while (!text_.empty() && text_.back() == ' ') text_.pop_back();
-    if (!text_.empty() && text_.back() != '\n') text_ += '\n';
+    if (!text_.empty() && text_.back() == '\n') {
+      // Two line breaks in a row (<br><br>): a paragraph break, as in HTML.
+      SplitBlock();
+      return;
+    }
+    if (!text_.empty()) text_ += '\n';
     pending_space_ = false;
+  }
+
+  // Ends the running block and opens another of the same kind and range.
+  void SplitBlock() {
+    if (!open_) return;
+    const BlockKind kind = kind_;
+    const int level = level_;
+    const std::int64_t row = table_row_;
+    const std::size_t begin = begin_, end = end_;
+    Close();
+    open_ = true;
+    kind_ = kind;
+    level_ = level;
+    table_row_ = row;
+    begin_ = begin;
+    end_ = end;
   }
 
   void Close() {

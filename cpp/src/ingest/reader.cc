@@ -105,8 +105,9 @@ bool SniffMarkdown(std::string_view text) {
     if (hashes >= 1 && hashes <= 6 && hashes < line.size() && line[hashes] == ' ') score += 3;
     const bool rule = line.size() >= 3 && (line.find_first_not_of('=') == std::string_view::npos ||
                                            line.find_first_not_of('-') == std::string_view::npos);
+    // A setext underline ("===" or "---" under a line of text).
     if (rule && !prev.empty() && prev.find_first_not_of(" \t") != std::string_view::npos &&
-        line[0] == '=') {
+        prev.find_first_not_of("=-") != std::string_view::npos) {
       score += 3;
     }
     if (line.find("|---") != std::string_view::npos || line.find("| ---") != std::string_view::npos ||
