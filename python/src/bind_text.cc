@@ -292,7 +292,7 @@ void BindText(py::module_& m) {
       .def("__repr__", [](const PySpan& s) { return SpanRepr("Span", s.text, s.span) + ")"; })
       .def("__eq__", [](const PySpan& a, const PySpan& b) {
         return a.text == b.text && a.span == b.span;
-      })
+      }, py::is_operator())
       .def(py::pickle([](const PySpan& s) { return py::make_tuple(s.text, SpanState(s.span)); },
                       [](const py::tuple& t) {
                         if (t.size() != 2) throw py::value_error("bad Span state");
@@ -323,7 +323,7 @@ void BindText(py::module_& m) {
            [](const PyToken& a, const PyToken& b) {
              return a.text == b.text && a.token.span == b.token.span &&
                     a.token.kind == b.token.kind && a.token.norm == b.token.norm;
-           })
+           }, py::is_operator())
       .def(py::pickle(&TokenState, &TokenFromState));
 
   py::class_<PyTokenList>(m, "TokenList", "The tokens of one text, a read-only sequence.")
@@ -502,7 +502,7 @@ void BindText(py::module_& m) {
            })
       .def("__eq__", [](const LanguageGuess& a, const LanguageGuess& b) {
         return a.lang == b.lang && a.confidence == b.confidence;
-      })
+      }, py::is_operator())
       .def(py::pickle(
           [](const LanguageGuess& g) {
             return py::make_tuple(std::string(LanguageCode(g.lang)), g.confidence);

@@ -285,6 +285,14 @@ AlignedText NormalizeAligned(std::string_view utf8) {
 }
 
 std::string NormalizeString(std::string_view utf8) {
+  // Most tokens are ASCII: lower-case them in place.
+  bool ascii = true;
+  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(utf8);
+    for (char& c : out) c = kAsciiFold[static_cast<unsigned char>(c)];
+    return out;
+  }
   std::string out;
   out.reserve(utf8.size() + 4);
   Walk(
