@@ -4,7 +4,7 @@
 // baselines (memchr, UTF-8 validation, and the ICU sentence iterator run over
 // every byte, which is what the splitter avoids).
 //
-//   cmake -S . -B build/bench -G Ninja -DPOLICYTEXT_BUILD_BENCH=ON
+//   cmake -S . -B build/bench -G Ninja -DPOLICYTEXT_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build/bench --target segment_bench
 //   build/bench/cpp/bench/segment_bench --benchmark_min_time=1
 //
@@ -16,29 +16,20 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <random>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_corpus.h"
 #include "langid/language_detector.h"
 #include "policytext/text.h"
 #include "segment/sentence_splitter.h"
 #include "text/utf8.h"
 
-#ifndef POLICYTEXT_SHARED_DATA_DIR
-#define POLICYTEXT_SHARED_DATA_DIR ""
-#endif
-
 namespace policytext {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct Corpus {
   std::vector<std::string> documents;
@@ -46,55 +37,6 @@ struct Corpus {
   std::size_t bytes = 0;
   bool generated = false;
 };
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Sentences written for this benchmark, shuffled into paragraphs and lists.
-std::vector<std::string> GeneratedDocuments(Language lang) {
-  static const char* kFr[] = {
-      "Nous conservons vos données pendant 13,5 mois, puis nous les supprimons.",
-      "M. Martin, notre délégué, répond à vos questions (cf. art. 5 ci-dessous).",
-      "Vos données peuvent être partagées avec : nos filiales, nos prestataires et les "
-      "autorités ; jamais avec des annonceurs.",
-      "Consultez https://www.exemple.fr/vie-privee pour en savoir plus.",
-      "Lorsque vous créez un compte, nous collectons votre nom, votre adresse, etc.",
-      "Vous pouvez retirer votre consentement à tout moment\u00a0!",
-      "Pourquoi traitons-nous vos données\u00a0? Pour fournir le service.",
-  };
-  static const char* kEn[] = {
-      "We keep your data for 1.5 years and then delete it.",
-      "Mr. Smith, our officer, answers your questions (e.g. about transfers to the U.S.).",
-      "We may share data with: affiliates, service providers and authorities; never with "
-      "advertisers.",
-      "See https://www.example.com/privacy for details.",
-      "When you create an account, we collect your name, address, etc. We do not sell it.",
-      "You can withdraw your consent at any time!",
-      "Why do we process your data? To provide the service.",
-  };
-  const char** pool = lang == Language::kFr ? kFr : kEn;
-  std::mt19937 rng(lang == Language::kFr ? 7 : 11);
-  std::vector<std::string> docs;
-  for (int d = 0; d < 60; ++d) {
-    std::string doc;
-    while (doc.size() < 40000) {
-      const int kind = static_cast<int>(rng() % 5);
-      const int n = 2 + static_cast<int>(rng() % 5);
-      for (int i = 0; i < n; ++i) {
-        if (kind == 0) doc += "- ";
-        doc += pool[rng() % 7];
-        doc += kind == 0 ? "\n" : " ";
-      }
-      doc += "\n\n";
-    }
-    docs.push_back(std::move(doc));
-  }
-  return docs;
-}
 
 std::vector<std::string> Paragraphs(const std::vector<std::string>& docs) {
   std::vector<std::string> out;
@@ -118,27 +60,13 @@ std::vector<std::string> Paragraphs(const std::vector<std::string>& docs) {
   return out;
 }
 
-Corpus LoadCorpus(Language lang) {
+// The shared benchmark corpus (bench_corpus.h): the policies of ../shared/data,
+// or its generated corpus when that folder is absent.
+Corpus MakeCorpus(Language lang) {
+  const bench::BenchCorpus& shared = bench::LoadCorpus(lang == Language::kFr ? "fr" : "en");
   Corpus c;
-  const fs::path root = fs::path(POLICYTEXT_SHARED_DATA_DIR);
-  const fs::path dir = root / (lang == Language::kFr ? "ota-fr/policies" : "ota-en/policies");
-  std::error_code ec;
-  if (!root.empty() && fs::is_directory(dir, ec)) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.path().extension() == ".md") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::set<std::string> seen;  // Brice.md and Jules.md are byte-identical
-    for (const auto& f : files) {
-      std::string text = ReadFile(f);
-      if (seen.insert(text).second) c.documents.push_back(std::move(text));
-    }
-  }
-  if (c.documents.empty()) {
-    c.documents = GeneratedDocuments(lang);
-    c.generated = true;
-  }
+  c.documents = shared.documents;
+  c.generated = shared.generated;
   for (const auto& d : c.documents) c.bytes += d.size();
   c.paragraphs = Paragraphs(c.documents);
   return c;
@@ -147,10 +75,10 @@ Corpus LoadCorpus(Language lang) {
 // Function-local statics: initialised once even when two benchmark threads ask.
 const Corpus& GetCorpus(Language lang) {
   if (lang == Language::kFr) {
-    static const Corpus fr = LoadCorpus(Language::kFr);
+    static const Corpus fr = MakeCorpus(Language::kFr);
     return fr;
   }
-  static const Corpus en = LoadCorpus(Language::kEn);
+  static const Corpus en = MakeCorpus(Language::kEn);
   return en;
 }
 
@@ -164,6 +92,23 @@ const internal::LanguageDetector& Detector() {
   return *d;
 }
 
+// CPU seconds of the calling thread. The machine this runs on is shared, so
+// next to bytes_per_second (wall clock) each benchmark reports cpu_MB/s: the
+// bytes one core gets through per second of its own CPU time.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+void SetCpuRate(benchmark::State& state, std::size_t bytes_per_iteration, double cpu_seconds) {
+  if (cpu_seconds <= 0) return;
+  state.counters["cpu_MB/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(bytes_per_iteration) /
+          cpu_seconds / 1e6,
+      benchmark::Counter::kAvgThreads);
+}
+
 void SetLabel(benchmark::State& state, const Corpus& c) {
   state.SetLabel(c.generated ? "generated corpus" : "ota policies");
 }
@@ -172,6 +117,7 @@ void BM_Sentences(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   const auto& splitter = Splitter();
   std::size_t sentences = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       SentenceList list = splitter.Split(d, lang);
@@ -179,6 +125,7 @@ void BM_Sentences(benchmark::State& state, Language lang) {
       benchmark::DoNotOptimize(list);
     }
   }
+  SetCpuRate(state, c.bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
@@ -189,12 +136,14 @@ void BM_Sentences(benchmark::State& state, Language lang) {
 void BM_EngineSentencesDetect(benchmark::State& state, Language corpus_lang) {
   const Corpus& c = GetCorpus(corpus_lang);
   static auto engine = TextEngine::Create().value();
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       auto list = engine->Sentences(d, Language::kUnd);
       benchmark::DoNotOptimize(list);
     }
   }
+  SetCpuRate(state, c.bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
   SetLabel(state, c);
 }
@@ -204,9 +153,11 @@ void BM_DetectLanguageParagraphs(benchmark::State& state, Language lang) {
   const auto& detector = Detector();
   std::size_t bytes = 0;
   for (const auto& p : c.paragraphs) bytes += p.size();
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& p : c.paragraphs) benchmark::DoNotOptimize(detector.Detect(p));
   }
+  SetCpuRate(state, bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
   state.counters["paragraphs/s"] = benchmark::Counter(
       static_cast<double>(state.iterations() * c.paragraphs.size()), benchmark::Counter::kIsRate);
@@ -216,6 +167,7 @@ void BM_DetectLanguageParagraphs(benchmark::State& state, Language lang) {
 // Baselines, same corpus and run.
 void BM_BaselineMemchr(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     std::size_t lines = 0;
     for (const std::string& d : c.documents) {
@@ -228,16 +180,19 @@ void BM_BaselineMemchr(benchmark::State& state, Language lang) {
     }
     benchmark::DoNotOptimize(lines);
   }
+  SetCpuRate(state, c.bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
 }
 
 void BM_BaselineUtf8Validation(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     std::size_t invalid = 0;
     for (const std::string& d : c.documents) invalid += internal::CountInvalidUtf8(d);
     benchmark::DoNotOptimize(invalid);
   }
+  SetCpuRate(state, c.bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
 }
 
@@ -248,6 +203,7 @@ void BM_BaselineIcuSentenceIterator(benchmark::State& state, Language lang) {
   std::unique_ptr<icu::BreakIterator> bi(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   UText ut = UTEXT_INITIALIZER;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     std::size_t breaks = 0;
     for (const std::string& d : c.documents) {
@@ -258,6 +214,7 @@ void BM_BaselineIcuSentenceIterator(benchmark::State& state, Language lang) {
     benchmark::DoNotOptimize(breaks);
   }
   utext_close(&ut);
+  SetCpuRate(state, c.bytes, ThreadCpuSeconds() - cpu_start);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
 }
 
