@@ -7,7 +7,9 @@
    policytext.parse_durations with the gold one (gold ranges: `min` and `iso`).
 2. PolicyIE (English, type-I slots `retention-period`): every slot that holds a
    digit or a number word; a slot is found when a parsed duration lies inside it.
-3. Age false positives: durations in years parsed in sentences that talk about
+3. corpora/gold (the project's own gold): every retention record with periods;
+   compares (iso, qualifier) pairs parsed from the quote with the gold ones.
+4. Age false positives: durations in years parsed in sentences that talk about
    children/minors/age across all ota-fr and ota-en policies (listed for review).
 Skips cleanly when ../shared/data is absent. Prints figures only, never text
 from the data unless --show-errors is given (for local review; do not commit).
@@ -121,7 +123,33 @@ def age_scan() -> None:
           f"parsed in them (each reviewed by hand with --show-errors)")
 
 
+def corpora_gold() -> None:
+    tp = fp = fn = 0
+    for path in sorted((ROOT / "corpora" / "gold").rglob("*.jsonl")):
+        lang = "fr" if "/fr/" in str(path) else "en" if "/en/" in str(path) else None
+        for line in path.open(encoding="utf-8"):
+            rec = json.loads(line)
+            periods = rec.get("attributes", {}).get("periods")
+            if rec["category"] != "retention" or periods is None:
+                continue
+            gold = collections.Counter((p["iso"], p["qualifier"]) for p in periods)
+            found = collections.Counter(
+                (d.iso, d.qualifier) for d in policytext.parse_durations(rec["quote"], lang=lang))
+            inter = sum((gold & found).values())
+            tp += inter
+            fp += sum(found.values()) - inter
+            fn += sum(gold.values()) - inter
+            if SHOW and gold != found:
+                print("  gold", dict(gold), "found", dict(found), "|", rec["quote"][:200])
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"corpora gold (quotes): periods iso+qualifier P={p:.3f} R={r:.3f} F1={f:.3f} "
+          f"(tp={tp} fp={fp} fn={fn})")
+
+
 def main() -> int:
+    corpora_gold()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found")
         return 0

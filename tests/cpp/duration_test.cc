@@ -155,6 +155,10 @@ TEST(DurationTest, FrenchQualifiers) {
           {"à peu près 2 ans", {"2 ans|P2Y|approx"}},
           {"jusqu'à une durée de 3 ans", {"3 ans|P3Y|max"}},
           {"sous 48h", {"48h|PT48H|max"}},
+          {"supprimées dans un délai de 90 jours", {"90 jours|P90D|max"}},
+          {"supprimées dans un délai d'un mois", {"un mois|P1M|max"}},
+          {"dans les 30 jours", {"30 jours|P30D|max"}},
+          {"3 ou 6 mois", {"3|P3M|exact", "6 mois|P6M|exact"}},
           {"jusqu'à trois (3) ans", {"trois (3) ans|P3Y|max"}},
       },
       Language::kFr);
@@ -217,7 +221,10 @@ TEST(DurationTest, EnglishRanges) {
           {"13 \u2013 36 months", {"13|P13M|min|<", "36 months|P36M|max|>"}},
           {"from 3 to 5 years", {"3|P3Y|min|<", "5 years|P5Y|max|>"}},
           {"6 months to 2 years", {"6 months|P6M|min|<", "2 years|P2Y|max|>"}},
-          {"two or three years", {"two|P2Y|min|<", "three years|P3Y|max|>"}},
+          // Alternatives are two values, not a range.
+          {"two or three years", {"two|P2Y|exact", "three years|P3Y|exact"}},
+          {"30 or 60 days, depending on your plan", {"30|P30D|exact", "60 days|P60D|exact"}},
+          {"up to 3 or 18 months", {"3|P3M|max", "18 months|P18M|max"}},
       },
       Language::kEn);
 }
@@ -246,6 +253,9 @@ TEST(DurationTest, EnglishQualifiers) {
           {"roughly 10 days", {"10 days|P10D|approx"}},
           {"up to ten (10) years", {"ten (10) years|P10Y|max"}},
           {"no longer than a period of two years", {"two years|P2Y|max"}},
+          {"not less than 5 years", {"5 years|P5Y|min"}},
+          {"no less than 5 years", {"5 years|P5Y|min"}},
+          {"within a further 60 days", {"60 days|P60D|max"}},
       },
       Language::kEn);
 }

@@ -592,6 +592,9 @@ constexpr QualifierPhrase kFrBefore[] = {
     {"supérieure ou égale à", "min"},
     {"supérieur ou égal à", "min"},
     {"dans la limite de", "max"},
+    {"dans un délai de", "max"},
+    {"dans un délai d '", "max"},
+    {"dans les", "max"},
     {"dans une limite de", "max"},
     {"ne pouvant excéder", "max"},
     {"ne pouvant dépasser", "max"},
@@ -699,9 +702,10 @@ constexpr QualifierPhrase kFrFillers[] = {{"une durée de", ""}, {"une période 
                                           {"un délai de", ""},  {"une durée d '", ""},
                                           {"pendant", ""},      {"durant", ""},
                                           {"de", ""},           {"d '", ""}};
-constexpr QualifierPhrase kEnFillers[] = {{"a period of", ""}, {"a term of", ""},
-                                          {"period of", ""},   {"for", ""},
-                                          {"of", ""},          {"a", ""}};
+constexpr QualifierPhrase kEnFillers[] = {
+    {"a period of", ""}, {"a term of", ""}, {"period of", ""}, {"a further", ""},
+    {"an additional", ""}, {"an extra", ""}, {"further", ""}, {"additional", ""},
+    {"for", ""}, {"of", ""}, {"a", ""}};
 
 template <std::size_t N>
 std::vector<std::string_view> PhrasesOf(const QualifierPhrase (&table)[N]) {
@@ -953,6 +957,7 @@ bool ParseAt(std::string_view text, const Words& w, std::size_t i, Language lang
 
   Simple low, high;
   bool have_low = false, range = false;
+  bool alternative = false;  // "30 or 60 days": two exact values, not a range
   std::size_t low_next = 0;
   std::size_t low_end_word = q_first;
   if (ParseCompound(w, q_first, lang, &low)) {
@@ -965,6 +970,7 @@ bool ParseAt(std::string_view text, const Words& w, std::size_t i, Language lang
       ToIso(low.amount, &dl);
       ToIso(high.amount, &dh);
       if (dh > dl) range = true;
+      alternative = range && (w[c].text == "or" || w[c].text == "ou");
     }
     low_end_word = low.next;
   } else {
@@ -987,6 +993,7 @@ bool ParseAt(std::string_view text, const Words& w, std::size_t i, Language lang
     low_end_word = q.next;
     have_low = true;
     range = true;
+    alternative = w[c].text == "or" || w[c].text == "ou";
   }
   if (!have_low) return false;
   // An opener only belongs to a range.
@@ -1039,14 +1046,23 @@ bool ParseAt(std::string_view text, const Words& w, std::size_t i, Language lang
   }
   Duration lo = MakeDuration(text, w, low.first, low_end_word, low.amount, low.business);
   Duration hi = MakeDuration(text, w, high.first, high.next, high.amount, high.business);
-  lo.qualifier = "min";
-  hi.qualifier = "max";
-  lo.is_range_low = true;
-  hi.is_range_high = true;
-  if (has_before || has_after) {
-    const QualifierHit& h = has_before ? before : after;
-    lo.qualifier_text = hi.qualifier_text = qualifier_text(h);
-    if (h.qualifier == "approx") lo.qualifier = hi.qualifier = "approx";
+  if (alternative) {
+    // "30 or 60 days": each value with the expression's qualifier.
+    if (has_before || has_after) {
+      const QualifierHit& h = has_before ? before : after;
+      lo.qualifier = hi.qualifier = std::string(h.qualifier);
+      lo.qualifier_text = hi.qualifier_text = qualifier_text(h);
+    }
+  } else {
+    lo.qualifier = "min";
+    hi.qualifier = "max";
+    lo.is_range_low = true;
+    hi.is_range_high = true;
+    if (has_before || has_after) {
+      const QualifierHit& h = has_before ? before : after;
+      lo.qualifier_text = hi.qualifier_text = qualifier_text(h);
+      if (h.qualifier == "approx") lo.qualifier = hi.qualifier = "approx";
+    }
   }
   std::size_t last = full_next - 1;
   out->push_back(Found{finish(std::move(lo)), last});

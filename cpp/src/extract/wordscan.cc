@@ -174,8 +174,11 @@ int PhraseTable::Match(const std::vector<ScanWord>& words, std::size_t i,
   std::size_t best_next = 0;
   for (auto it = lo; it != by_first_.end() && it->first == words[i].text; ++it) {
     const auto& toks = tokens_[static_cast<std::size_t>(it->second)];
-    if (best >= 0 && it->second > best) continue;
     if (i + toks.size() > words.size()) continue;
+    // The longest phrase wins; among equals, the first listed.
+    if (best >= 0 && (i + toks.size() < best_next ||
+                      (i + toks.size() == best_next && it->second > best)))
+      continue;
     bool ok = true;
     for (std::size_t k = 1; k < toks.size() && ok; ++k) ok = words[i + k].text == toks[k];
     if (ok) {
@@ -197,9 +200,10 @@ int PhraseTable::MatchBefore(const std::vector<ScanWord>& words, std::size_t end
   std::size_t best_first = 0;
   for (auto it = lo; it != by_last_.end() && it->first == last; ++it) {
     const auto& toks = tokens_[static_cast<std::size_t>(it->second)];
-    if (best >= 0 && it->second > best) continue;
     if (toks.size() > end) continue;
     const std::size_t start = end - toks.size();
+    if (best >= 0 && (start > best_first || (start == best_first && it->second > best)))
+      continue;
     bool ok = true;
     for (std::size_t k = 0; k + 1 < toks.size() && ok; ++k) ok = words[start + k].text == toks[k];
     if (ok) {

@@ -36,8 +36,8 @@ bool MatchPhraseBefore(const std::vector<ScanWord>& words, std::size_t end,
 
 // A fixed list of phrases, split once, looked up by their first (or last)
 // word: O(1) per position instead of one comparison per phrase. Phrases must
-// outlive the table (string literals). Where several phrases match, the one
-// listed first wins, so list longer phrases before their prefixes.
+// outlive the table (string literals). Where several phrases match, the
+// longest wins, then the one listed first.
 class PhraseTable {
  public:
   PhraseTable(std::initializer_list<std::string_view> phrases);
