@@ -144,8 +144,9 @@ def _iter_jsonl(path: str, stream: io.BufferedIOBase | None = None) -> Iterator[
                                      data=body.encode("utf-8", "surrogatepass"), format=fmt)
                         break
                 else:
-                    yield _error_source(where, "INVALID_ARGUMENT",
-                                        "record has no 'text', 'html' or 'markdown' string field")
+                    yield Source(id=_record_id(record, where), source=where,
+                                 error=("INVALID_ARGUMENT",
+                                        "record has no 'text', 'html' or 'markdown' string field"))
     except (OSError, EOFError) as error:
         yield _error_source(label, _os_error_code(error) if not isinstance(error, EOFError)
                             else "DATA_LOSS", f"cannot read {label}: {error}")
