@@ -202,11 +202,12 @@ bool IsUtf8Label(std::string_view canonical) {
 
 std::size_t ReplaceNuls(std::string& s) {
   std::size_t n = 0;
-  for (char& c : s) {
-    if (c == '\0') {
-      c = ' ';
-      ++n;
-    }
+  char* p = s.data();
+  char* end = p + s.size();
+  while ((p = static_cast<char*>(std::memchr(p, '\0', static_cast<std::size_t>(end - p)))) !=
+         nullptr) {
+    *p++ = ' ';
+    ++n;
   }
   return n;
 }
@@ -273,7 +274,7 @@ std::string DescribeBinary(std::string_view bytes) {
   if (starts(std::string_view("PK\x03\x04", 4))) return "ZIP data";
   if (starts("\x1F\x8B")) return "gzip data";
   if (starts("\x7F" "ELF")) return "ELF executable";
-  const std::size_t n = std::min<std::size_t>(bytes.size(), 64 * 1024);
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 16 * 1024);
   if (n == 0) return "";
   std::size_t control = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -310,6 +311,7 @@ StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html, std::string
         bytes.remove_prefix(3);
         out.bom_bytes = 3;
       }
+      out.invalid_utf8 = ScanUtf8(bytes).invalid;
       return finish(RepairMixed(bytes));
     }
     if (cs == "windows-1252") return finish(DecodeCp1252(bytes));
@@ -335,7 +337,10 @@ StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html, std::string
       out.charset = bom.charset;
       out.bom_bytes = bom.bytes.size();
       bytes.remove_prefix(bom.bytes.size());
-      if (out.charset == "UTF-8") return finish(RepairMixed(bytes));
+      if (out.charset == "UTF-8") {
+        out.invalid_utf8 = ScanUtf8(bytes).invalid;
+        return finish(RepairMixed(bytes));
+      }
       auto text = IcuToUtf8(bytes, out.charset);
       if (!text.ok()) return text.status();
       return finish(std::move(text).value());
@@ -382,6 +387,7 @@ StatusOr<Decoded> DecodeToUtf8(std::string_view bytes, bool is_html, std::string
   // Mostly UTF-8 with some stray legacy bytes: keep the UTF-8.
   if (st.multibyte >= 3 && st.multibyte * 4 >= st.invalid) {
     out.charset = "UTF-8";
+    out.invalid_utf8 = st.invalid;
     out.warnings.push_back("mixed encodings: " + std::to_string(st.invalid) +
                            " bytes outside UTF-8 read as windows-1252");
     return finish(RepairMixed(bytes));

@@ -19,6 +19,7 @@ struct Decoded {
   std::string utf8;     // valid UTF-8, NUL bytes replaced by spaces
   std::string charset;  // what the source was read as: "UTF-8", "windows-1252", ...
   std::size_t bom_bytes = 0;
+  std::size_t invalid_utf8 = 0;  // bytes read as UTF-8 that were not (repaired)
   std::vector<std::string> warnings;
 };
 

@@ -19,15 +19,28 @@
 namespace policytext {
 namespace internal {
 
+namespace {
+inline bool IsCollapsible(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+}  // namespace
+
 void AppendCollapsed(std::string_view in, std::string& out, bool& pending_space) {
-  for (char c : in) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+  std::size_t i = 0;
+  const std::size_t n = in.size();
+  while (i < n) {
+    if (IsCollapsible(in[i])) {
       pending_space = true;
+      ++i;
       continue;
     }
+    // A run of visible characters, appended at once.
+    std::size_t j = i + 1;
+    while (j < n && !IsCollapsible(in[j])) ++j;
     if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out += ' ';
     pending_space = false;
-    out += c;
+    out.append(in.data() + i, j - i);
+    i = j;
   }
 }
 
@@ -203,7 +216,7 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
   if (!decoded.ok()) return decoded.status();
   doc.charset = decoded->charset;
   doc.warnings = std::move(decoded->warnings);
-  if (doc.charset == "UTF-8") doc.invalid_utf8 = CountInvalidUtf8(bytes);
+  doc.invalid_utf8 = decoded->invalid_utf8;
   const std::string& utf8 = decoded->utf8;
   if (format == SourceFormat::kAuto) {
     if (html_hint || SniffHtml(utf8)) {
