@@ -325,28 +325,44 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
     }
   }
 
-  // Sentences, per block, shifted into the document.
+  // Sentences: one splitter call per run of blocks in the same language (the
+  // splitter ends sentences at blank lines, which separate blocks); each
+  // sentence is then cut at block boundaries, so none crosses a block.
   if (options.sentences) {
     doc.sentences.reserve(doc.blocks.size() * 2);
-    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      const Block& b = doc.blocks[i];
-      const std::string_view t(doc.text.data() + b.span.begin, b.span.size());
-      auto list = engine_->Sentences(t, b.lang);
+    std::size_t i = 0;
+    while (i < doc.blocks.size()) {
+      std::size_t j = i + 1;
+      while (j < doc.blocks.size() && doc.blocks[j].lang == doc.blocks[i].lang) ++j;
+      const std::size_t run_begin = doc.blocks[i].span.begin;
+      const std::size_t run_end = doc.blocks[j - 1].span.end;
+      const std::string_view run(doc.text.data() + run_begin, run_end - run_begin);
+      auto list = engine_->Sentences(run, doc.blocks[i].lang);
       if (!list.ok()) return list.status();
+      std::size_t k = i;  // the block the next sentence starts in
       for (Sentence& s : list->sentences) {
-        auto shift = [&](Span& sp) {
-          const std::size_t begin = std::min(sp.begin, t.size());
-          const std::size_t end = std::min(std::max(sp.end, begin), t.size());
-          sp.begin = b.span.begin + begin;
-          sp.end = b.span.begin + end;
-          sp.char_begin = index.CharOffset(sp.begin);
-          sp.char_end = index.CharOffset(sp.end);
-        };
-        shift(s.span);
-        for (Span& c : s.clauses) shift(c);
-        s.block = static_cast<std::int64_t>(i);
-        doc.sentences.push_back(std::move(s));
+        const std::size_t sb = run_begin + std::min(s.span.begin, run.size());
+        const std::size_t se = run_begin + std::min(std::max(s.span.end, s.span.begin), run.size());
+        while (k < j && doc.blocks[k].span.end <= sb) ++k;
+        // Pieces of the sentence inside blocks k, k+1, ... (one, normally).
+        for (std::size_t m = k; m < j && doc.blocks[m].span.begin < se; ++m) {
+          const Block& b = doc.blocks[m];
+          const std::size_t pb = std::max(sb, b.span.begin);
+          const std::size_t pe = std::min(se, b.span.end);
+          if (pb >= pe) continue;
+          Sentence piece;
+          piece.span = index.MakeSpan(pb, pe);
+          piece.block = static_cast<std::int64_t>(m);
+          for (const Span& c : s.clauses) {
+            const std::size_t cb = std::max(run_begin + c.begin, pb);
+            const std::size_t ce = std::min(run_begin + c.end, pe);
+            if (cb < ce) piece.clauses.push_back(index.MakeSpan(cb, ce));
+          }
+          if (piece.clauses.empty()) piece.clauses.push_back(piece.span);
+          doc.sentences.push_back(std::move(piece));
+        }
       }
+      i = j;
     }
   }
 
