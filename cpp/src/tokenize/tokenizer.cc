@@ -571,37 +571,72 @@ inline TokenKind AsciiKind(std::uint8_t c) {
   return IsPunctuation(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
 }
 
-bool LexSimple(const std::uint8_t* s, std::size_t a, std::size_t b, std::vector<Piece>* out) {
-  out->clear();
-  if (b - a == 1 && s[a] < 0x80) {
-    out->push_back({a, b, AsciiKind(s[a])});
-    return true;
+// Byte classes for the fast path.
+enum : std::uint8_t { kOther = 0, kBreak, kAlpha, kDigit, kHigh };
+constexpr std::array<std::uint8_t, 256> MakeClasses() {
+  std::array<std::uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    std::uint8_t c = kOther;
+    if (b == ' ' || b == '\n' || b == '\r' || b == '\t') c = kBreak;
+    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) c = kAlpha;
+    if (b >= '0' && b <= '9') c = kDigit;
+    if (b >= 0x80) c = kHigh;
+    t[static_cast<std::size_t>(b)] = c;
   }
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kClass = MakeClasses();
+
+inline bool IsCloser(std::uint8_t c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '"';
+}
+
+// Reads the chunk that starts at s[a] (a non-space byte). When it has one of
+// the simple shapes, puts its pieces in *out and returns its end; otherwise
+// returns 0 (a chunk never ends at 0) with *stop at or before the chunk end.
+std::size_t LexChunk(const std::uint8_t* s, std::size_t n, std::size_t a, std::vector<Piece>* out,
+                     std::size_t* stop) {
+  out->clear();
   std::size_t k = a;
+  *stop = a;
+  if (s[k] < 0x80 && (k + 1 == n || kClass[s[k + 1]] == kBreak)) {
+    out->push_back({k, k + 1, AsciiKind(s[k])});
+    return k + 1;
+  }
   if (s[k] == '(' || s[k] == '[' || s[k] == '"') {
     out->push_back({k, k + 1, TokenKind::kPunctuation});
     ++k;
   }
-  if (k >= b) return false;
-  if (IsAsciiDigit(s[k])) {
+  if (k >= n) return 0;
+  if (kClass[s[k]] == kDigit) {
     const std::size_t start = k;
-    while (k < b && IsAsciiDigit(s[k])) ++k;
+    while (k < n && kClass[s[k]] == kDigit) ++k;
     out->push_back({start, k, TokenKind::kNumber});
   } else {
     std::size_t start = k;
-    std::size_t len = LetterAt(s, b, k);
-    if (len == 0) return false;
+    if (LetterAt(s, n, k) == 0) return 0;
     bool apostrophe = false;
     for (;;) {
-      while (k < b && (len = LetterAt(s, b, k)) != 0) k += len;
-      if (k >= b) break;
-      const std::size_t apo = ApostropheAt(s, b, k);
-      if (apo != 0 && k + apo < b && LetterAt(s, b, k + apo) != 0) {
+      for (;;) {
+        while (k < n && kClass[s[k]] == kAlpha) ++k;
+        if (k < n && s[k] >= 0xC3) {
+          const std::size_t len = LetterAt(s, n, k);
+          if (len != 0) {
+            k += len;
+            continue;
+          }
+        }
+        break;
+      }
+      if (k >= n) break;
+      const std::size_t apo = ApostropheAt(s, n, k);
+      if (apo != 0 && k + apo < n && LetterAt(s, n, k + apo) != 0) {
         k += apo;
         apostrophe = true;
         continue;
       }
-      if (s[k] == '-' && k + 1 < b && LetterAt(s, b, k + 1) != 0) {
+      if (s[k] == '-' && k + 1 < n && LetterAt(s, n, k + 1) != 0) {
         out->push_back({start, k, TokenKind::kWord, true, apostrophe});
         out->push_back({k, k + 1, TokenKind::kPunctuation});
         start = ++k;
@@ -612,15 +647,11 @@ bool LexSimple(const std::uint8_t* s, std::size_t a, std::size_t b, std::vector<
     }
     out->push_back({start, k, TokenKind::kWord, true, apostrophe});
   }
-  for (int closers = 0; k < b && closers < 3; ++closers, ++k) {
-    const std::uint8_t c = s[k];
-    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?' && c != ')' &&
-        c != ']' && c != '"') {
-      break;
-    }
+  for (int closers = 0; k < n && closers < 3 && IsCloser(s[k]); ++closers, ++k) {
     out->push_back({k, k + 1, TokenKind::kPunctuation});
   }
-  return k == b;
+  *stop = k;
+  return k == n || kClass[s[k]] == kBreak ? k : 0;
 }
 
 // Runs the ICU iterator over [begin, end) and adds its pieces.
@@ -736,24 +767,31 @@ void Pieces(const icu::BreakIterator& prototype, std::string_view text, Language
   std::size_t pi = 0;
   std::size_t i = 0;
   while (i < n) {
-    if (IsAsciiBreakSpace(s[i])) {
+    if (kClass[s[i]] == kBreak) {
       ++i;
       continue;
     }
     const std::size_t a = i;
-    while (i < n && !IsAsciiBreakSpace(s[i])) ++i;
-    const std::size_t b = i;
-    while (pi < protect.size() && protect[pi].end <= a) ++pi;
-    const bool protected_chunk = pi < protect.size() && protect[pi].begin < b;
-    if (fast_path && !protected_chunk && LexSimple(s, a, b, &simple)) {
+    std::size_t b = 0;
+    if (fast_path) {
+      b = LexChunk(s, n, a, &simple, &i);
+      // Inside a URL or an e-mail address: not simple after all.
+      if (b != 0) {
+        while (pi < protect.size() && protect[pi].end <= a) ++pi;
+        if (pi < protect.size() && protect[pi].begin < b) b = 0;
+      }
+    }
+    if (b != 0) {
+      i = b;
       if (region != kNone) {
         icu_pass.Run(region, region_end);
         region = kNone;
       }
       raw.insert(raw.end(), simple.begin(), simple.end());
     } else {
+      while (i < n && kClass[s[i]] != kBreak) ++i;
       if (region == kNone) region = a;
-      region_end = b;
+      region_end = i;
     }
   }
   if (region != kNone) icu_pass.Run(region, region_end);
