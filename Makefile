@@ -20,6 +20,9 @@ demo: install
 	mkdir -p build/demo
 	$(VENV)/bin/policytext annotate corpora/fr corpora/en corpora/bilingual \
 	  -o build/demo/annotations.jsonl --parquet build/demo/annotations
+	@echo; echo "== One policy in detail: a messaging app that shares phone numbers for ads =="
+	$(VENV)/bin/policytext analyze corpora/en/parley-messenger.html
+	@echo; echo "Records: build/demo/annotations.jsonl; tables: build/demo/annotations.*.parquet"
 
 test: install build
 	$(MAKE) ctest pytest check-stubs

@@ -136,7 +136,7 @@ def _summary_lines(stats: dict[str, Any]) -> list[str]:
         f"documents: {stats['documents']} ({stats['ok']} annotated, {stats['errors']} errors, "
         f"{stats['not_policy']} not policies)",
         f"input: {stats['bytes'] / 1e6:.2f} MB in {stats['seconds']:.2f} s "
-        f"({stats['mb_per_s']:.1f} MB/s, {stats['docs_per_s']:.1f} documents/s)",
+        f"({stats['mb_per_s']:.2f} MB/s, {stats['docs_per_s']:.1f} documents/s)",
     ]
     categories = sorted(set(stats["clauses"]) | set(stats["affirmed"]) | set(stats["denied"]))
     if categories:
