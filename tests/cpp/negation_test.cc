@@ -42,7 +42,7 @@ void CheckTable(const std::vector<Case>& cases, Language lang) {
       case kNeg:
         EXPECT_TRUE(r.negated) << c.marked;
         EXPECT_EQ(r.cue, c.cue) << c.marked;
-        EXPECT_LE(r.scope_begin, m.begin) << c.marked;
+        EXPECT_LT(r.scope_begin, m.end) << c.marked;
         EXPECT_GE(r.scope_end, m.end) << c.marked;
         break;
       case kAff:
@@ -83,6 +83,9 @@ TEST(NegationTest, French) {
           {"nous ne {vendons} pas vos données sauf si la loi l'exige.", kNeg, "ne \u2026 pas"},
           {"nous ne {partageons} jamais, quelles que soient les circonstances, vos données.",
            kNeg, "ne \u2026 jamais"},
+          // A negated predicate after a subject trigger.
+          {"les {annonceurs} ne reçoivent jamais votre nom.", kNeg, "ne \u2026 jamais"},
+          {"vos {données} ne sont pas vendues.", kNeg, "ne \u2026 pas"},
       },
       Language::kFr);
   CheckTable(
@@ -103,6 +106,15 @@ TEST(NegationTest, French) {
           {"les partenaires qui ne respectent pas nos règles ne peuvent pas {recevoir} vos "
            "données.",
            kNeg, "ne \u2026 pas"},
+          // The cue is in an embedded clause.
+          {"les données qui ne sont pas nécessaires sont {supprimées}.", kAff, ""},
+          {"si vous n'utilisez plus l'appli, votre compte est {supprimé} après trois ans.", kAff,
+           ""},
+          // Fixed phrases and a user's choice.
+          {"conservées sans limitation de durée pour l'{archivage}.", kAff, ""},
+          {"pour ne plus {recevoir} la lettre, cliquez sur le lien.", kAff, ""},
+          {"vous pouvez demander de ne plus {recevoir} nos offres.", kAff, ""},
+          {"nous nous engageons à ne jamais {vendre} vos données.", kNeg, "ne \u2026 jamais"},
       },
       Language::kFr);
 }
@@ -145,6 +157,12 @@ TEST(NegationTest, English) {
           {"we do not (and will not) {sell} your data.", kNeg, "do not"},
           {"we do not {share} your data except with our service providers.", kNeg, "do not"},
           {"no one else {receives} your data.", kNeg, "no one"},
+          {"{advertisers} do not receive your name.", kNeg, "do not"},
+          {"third {parties} never receive your e-mail address.", kNeg, "never"},
+          {"our {partners} don't get your name.", kNeg, "don't"},
+          // A trigger that starts before the cue (a rule matching the whole line).
+          {"{we do not disclose any data to advertisers} or data brokers.", kNeg, "do not"},
+          {"we share data with partners, but not with {data brokers}.", kNeg, "not"},
       },
       Language::kEn);
   CheckTable(
@@ -159,6 +177,18 @@ TEST(NegationTest, English) {
           {"we do not sell data, except that we {share} it with our affiliates.", kAff, ""},
           {"we do not sell data other than what we {share} with processors.", kAff, ""},
           {"unless you object, we {share} your data.", kAff, ""},
+          {"information that is not part of your record is {deleted} after 2 years.", kAff, ""},
+          {"data not listed above is {kept} for 2 years.", kAff, ""},
+          {"if no report is made, the recording is {deleted}.", kAff, ""},
+          {"kept for no longer than 13 {months}.", kAff, ""},
+          {"we delete it without undue {delay}.", kAff, ""},
+          {"you can choose not to {receive} marketing e-mails.", kAff, ""},
+          {"we {share} data with partners not affiliated with us.", kAff, ""},
+          // Names of controls are not negations.
+          {"click the do not sell or share my personal information link to {opt out}.", kAff,
+           ""},
+          {"your browser can send do not track {signals}.", kAff, ""},
+          {"{we sell data} to partners but not to brokers.", kAff, ""},
       },
       Language::kEn);
 }

@@ -157,6 +157,42 @@ struct Cue {
   std::string text;
 };
 
+bool IsFiniteVerb(std::string_view t) {
+  return IsOneOf(t, {"is", "are", "was", "were", "will", "may", "can", "shall", "must", "might",
+                     "est", "sont", "sera", "seront", "était", "étaient", "peut", "peuvent",
+                     "pourra", "pourront", "doit", "doivent"});
+}
+
+// Does the cue stand in a clause embedded before the trigger, rather than in
+// the trigger's own clause?
+// - a relative clause: "information that is not part of your record is
+//   deleted", "les données qui ne sont pas nécessaires sont supprimées",
+//   "data not listed above is kept" (a finite verb after the cue, and a
+//   relative pronoun before it or a bare "not");
+// - a conditional clause closed by a comma: "if no report is made, the
+//   recording is deleted", "si vous n'utilisez plus l'appli, votre compte est
+//   supprimé".
+bool InEmbeddedClause(const Words& w, std::size_t start, const Cue& c, std::size_t head) {
+  bool verb_after = false, comma_after = false;
+  for (std::size_t j = c.last + 1; j < head; ++j) {
+    if (IsFiniteVerb(w[j].text)) verb_after = true;
+    if (w[j].text == ",") comma_after = true;
+  }
+  bool relative = false, conditional = false;
+  for (std::size_t j = start; j < c.first; ++j) {
+    std::string_view t = w[j].text;
+    if (IsOneOf(t, {"that", "which", "who", "qui", "dont", "lequel", "laquelle", "lesquels",
+                    "lesquelles"}))
+      relative = true;
+    if (IsOneOf(t, {"if", "si", "when", "once", "lorsque", "lorsqu", "quand", "whenever"}))
+      conditional = true;
+  }
+  const bool bare_not = w[c.first].text == "not" && c.first == c.last;
+  if (verb_after && (relative || bare_not)) return true;
+  if (comma_after && conditional) return true;
+  return false;
+}
+
 // English cue at word k (looking left from the trigger); nullopt-like `found`.
 Cue EnglishCue(std::string_view s, const Words& w, std::size_t k, std::size_t trigger) {
   Cue c;
@@ -168,8 +204,20 @@ Cue EnglishCue(std::string_view s, const Words& w, std::size_t k, std::size_t tr
     c.last = b;
     c.text = Span(s, w, a, b);
   };
+  // Names, not negations: "Do Not Track", "Do Not Sell (or Share) My Personal
+  // Information" (the CCPA link).
+  auto is_name = [&](std::size_t not_index) {
+    std::string_view n1 = At(w, not_index + 1), n2 = At(w, not_index + 2);
+    return n1 == "track" || (n1 == "sell" && (n2 == "my" || n2 == "or" || n2 == "\"")) ||
+           (n1 == "sell" && n2 == "/" ) || (n1 == "share" && n2 == "my");
+  };
   if (t == "not") {
     if (k >= 2 && w[k - 1].text == "or" && w[k - 2].text == "whether") return c;
+    // "you can choose not to receive", "ask us not to": a user's choice.
+    if (k >= 1 && IsOneOf(w[k - 1].text, {"choose", "chosen", "elect", "prefer", "opt", "us",
+                                          "request", "ask", "instruct", "decide", "wish"}))
+      return c;
+    if (k >= 1 && w[k - 1].text == "do" && is_name(k)) return c;
     // "we do not only share…": restrictive, not a negation.
     if (IsRestrictiveAfterNot(At(w, k + 1)) && k + 1 < trigger) {
       c.found = true;
@@ -202,18 +250,24 @@ Cue EnglishCue(std::string_view s, const Words& w, std::size_t k, std::size_t tr
     set(k - 2, k);
     return c;
   }
+  // "without undue delay", "including without limitation": not negations.
+  if (t == "without" &&
+      (IsOneOf(At(w, k + 1), {"delay", "limitation", "prejudice", "charge", "cost"}) ||
+       (At(w, k + 1) == "undue" && At(w, k + 2) == "delay")))
+    return c;
   if (IsOneOf(t, {"never", "cannot", "neither", "nor", "without", "none", "nothing", "nobody",
                   "nowhere"})) {
     set(k, k);
     return c;
   }
   if (t == "no") {
-    if (At(w, k + 1) == "one" || At(w, k + 1) == "longer") {
+    if (At(w, k + 1) == "one" || (At(w, k + 1) == "longer" && At(w, k + 2) != "than")) {
       set(k, k + 1);
       return c;
     }
-    // "no more than 3 partners", "no later than": a bound, not a negation.
-    if (IsOneOf(At(w, k + 1), {"more", "later", "less", "fewer"}) && At(w, k + 2) == "than")
+    // "no more than 3 partners", "no longer than 13 months": a bound, not a negation.
+    if (IsOneOf(At(w, k + 1), {"more", "later", "less", "fewer", "longer"}) &&
+        At(w, k + 2) == "than")
       return c;
     set(k, k);
     return c;
@@ -227,6 +281,15 @@ Cue FrenchCue(std::string_view s, const Words& w, std::size_t k, std::size_t tri
   Cue c;
   std::string_view t = w[k].text;
   const bool ne = t == "ne" || (t == "n" && At(w, k + 1) == "'");
+  // "vous pouvez demander de ne plus recevoir", "pour ne plus recevoir la lettre":
+  // a user's choice, not a negated practice.
+  if (ne && k >= 1 && IsOneOf(w[k - 1].text, {"de", "d", "'", "pour"})) {
+    for (std::size_t j = k; j-- > start && k - j <= 8;) {
+      if (IsOneOf(w[j].text, {"vous", "demander", "choisir", "opposer", "souhaitez",
+                              "préférez", "pour"}))
+        return c;
+    }
+  }
   if (ne) {
     for (std::size_t j = k + 1; j < end; ++j) {
       std::string_view p = w[j].text;
@@ -263,6 +326,10 @@ Cue FrenchCue(std::string_view s, const Words& w, std::size_t k, std::size_t tri
     c.text = Span(s, w, a, b);
   };
   if (t == "sans") {
+    // "sans limitation de durée", "sans délai", "sans frais": not negations.
+    if (IsOneOf(At(w, k + 1), {"limitation", "limite", "délai", "frais", "préjudice", "tarder",
+                               "attendre"}))
+      return c;
     set(k, k);
     return c;
   }
@@ -305,13 +372,15 @@ NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trig
   std::size_t t_first, t_last;
   TriggerWords(w, trigger_begin, trigger_end, &t_first, &t_last);
   if (t_first >= w.size()) return r;
-  const std::size_t start = ClauseStart(w, t_first);
+  // The cue must stand before the trigger's last word: a rule whose match
+  // starts before the negation ("we do not disclose any data to advertisers")
+  // is still negated. For a one-word trigger this is "before the trigger".
+  const std::size_t head = t_last;
+  const std::size_t start = ClauseStart(w, head);
   const std::size_t end = ClauseEnd(w, t_last + 1, /*stop_at_openers=*/true);
-  const std::size_t lower = t_first > kMaxCueDistance ? t_first - kMaxCueDistance : 0;
-  // Words of the trigger itself can carry the cue in French ("ne" is before it,
-  // but "jamais" may be inside a multi-word trigger): look from its last word.
+  const std::size_t lower = head > kMaxCueDistance ? head - kMaxCueDistance : 0;
   Cue cue;
-  for (std::size_t k = t_first; k-- > std::max(start, lower);) {
+  for (std::size_t k = head; k-- > std::max(start, lower);) {
     if (w[k].text == ")") {
       // A parenthesis between cue and trigger is skipped as a unit.
       std::size_t m = k;
@@ -322,11 +391,33 @@ NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trig
       }
     }
     Cue c;
-    if (IsFr(lang)) c = FrenchCue(s, w, k, t_first, std::max(start, lower), end);
-    if (!c.found && IsEn(lang)) c = EnglishCue(s, w, k, t_first);
+    if (IsFr(lang)) c = FrenchCue(s, w, k, head, std::max(start, lower), end);
+    if (!c.found && IsEn(lang)) c = EnglishCue(s, w, k, head);
+    if (c.found && InEmbeddedClause(w, start > 0 ? start - 1 : 0, c, head)) continue;
     if (c.found) {
       cue = std::move(c);
       break;
+    }
+  }
+  // A negated predicate right after a subject trigger: "les annonceurs ne
+  // reçoivent jamais…", "advertisers do not receive…".
+  if (!cue.found && t_first == t_last) {
+    std::size_t k = t_last + 1;
+    if (k < w.size() && IsOneOf(w[k].text, {"ne", "n"})) {
+      Cue c = FrenchCue(s, w, k, k, k, end);
+      if (IsFr(lang) && c.found && c.negates) cue = std::move(c);
+    } else if (IsEn(lang) && k < w.size()) {
+      std::size_t j = k;
+      if (IsOneOf(w[j].text, {"do", "does", "will", "shall", "would", "should", "may", "must",
+                              "are", "is", "have", "has"}) &&
+          (At(w, j + 1) == "not" || At(w, j + 1) == "never"))
+        ++j;
+      else if (At(w, j + 1) == "'" && At(w, j + 2) == "t")
+        j += 2;  // don't, doesn't, won't
+      Cue c = EnglishCue(s, w, j, j + 2);
+      if (c.found && c.negates && c.first >= k && c.first <= k + 2 &&
+          (w[j].text != "not" || j > k) && !IsOneOf(w[j].text, {"no", "without", "none"}))
+        cue = std::move(c);
     }
   }
   if (!cue.found) return r;
@@ -340,7 +431,8 @@ NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trig
   r.cue_begin = w[cue.first].begin;
   r.cue_end = w[cue.first].end;
   if (cue.text.find("\u2026") == std::string::npos) r.cue_end = w[cue.last].end;
-  r.scope_begin = r.cue_begin;
+  // A cue after a subject trigger scopes over the subject too.
+  r.scope_begin = std::min<std::size_t>(r.cue_begin, w[t_first].begin);
   // Exceptions after the trigger, up to the end of the sentence part.
   const std::size_t limit = ClauseEnd(w, t_last + 1, /*stop_at_openers=*/false);
   for (std::size_t k = t_last + 1; k < limit; ++k) {
@@ -405,9 +497,9 @@ ModalityResult FindModality(std::string_view s, const Words& w, std::size_t trig
     r.cue_end = w[b].end;
     r.cue = std::string(s.substr(r.cue_begin, r.cue_end - r.cue_begin));
   };
-  const std::size_t start = ClauseStart(w, t_first);
-  const std::size_t lower = t_first > kMaxCueDistance ? t_first - kMaxCueDistance : 0;
-  for (std::size_t k = t_first; k-- > std::max(start, lower);) {
+  const std::size_t start = ClauseStart(w, t_last);
+  const std::size_t lower = t_last > kMaxCueDistance ? t_last - kMaxCueDistance : 0;
+  for (std::size_t k = t_last; k-- > std::max(start, lower);) {
     std::string_view t = w[k].text;
     if (IsEn(lang)) {
       if (IsOneOf(t, {"may", "might", "could", "possibly", "potentially"})) {
