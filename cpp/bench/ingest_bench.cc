@@ -73,9 +73,23 @@ std::string WrapInPage(const std::string& body) {
 struct Corpora {
   std::vector<std::string> markdown;
   std::vector<std::string> html;
+  std::vector<std::string> heavy;  // html with a 150 KB inline script bundle, as real pages have
   std::size_t markdown_bytes = 0;
   std::size_t html_bytes = 0;
+  std::size_t heavy_bytes = 0;
 };
+
+// A minified-looking script bundle written for this benchmark.
+std::string ScriptBundle() {
+  std::string js = "<script>!function(){var m={};";
+  int i = 0;
+  while (js.size() < 150 * 1024) {
+    js += "m[" + std::to_string(i) + "]=function(a,b){return a<b?a+\"" + std::to_string(i) +
+          "\":b&&a>" + std::to_string(i % 97) + "?[a,b].join(\"<br>\"):null};";
+    ++i;
+  }
+  return js + "window.__m=m}();</script>";
+}
 
 const Corpora& Load() {
   static const Corpora* corpora = [] {
@@ -86,6 +100,11 @@ const Corpora& Load() {
       c->markdown_bytes += d.size();
       c->html.push_back(WrapInPage(RenderHtml(d)));
       c->html_bytes += c->html.back().size();
+      static const std::string bundle = ScriptBundle();
+      std::string heavy = c->html.back();
+      heavy.insert(heavy.find("</head>"), bundle);
+      c->heavy_bytes += heavy.size();
+      c->heavy.push_back(std::move(heavy));
     }
     return c;
   }();
@@ -135,6 +154,21 @@ void BM_GumboParseOnly(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.html_bytes));
+  Label(state);
+}
+
+void BM_GumboParseOnlyScriptHeavy(benchmark::State& state) {
+  const Corpora& c = Load();
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  for (auto _ : state) {
+    for (const std::string& d : c.heavy) {
+      GumboOutput* out = gumbo_parse_with_options(&options, d.data(), d.size());
+      benchmark::DoNotOptimize(out);
+      gumbo_destroy_output(&options, out);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.heavy_bytes));
   Label(state);
 }
 
@@ -194,6 +228,10 @@ void BM_ReadHtmlFull(benchmark::State& state) {
   const Corpora& c = Load();
   ReadAll(state, c.html, c.html_bytes, SourceFormat::kHtml, true);
 }
+void BM_ReadHtmlBlocksScriptHeavy(benchmark::State& state) {
+  const Corpora& c = Load();
+  ReadAll(state, c.heavy, c.heavy_bytes, SourceFormat::kHtml, false);
+}
 // Format and charset detection included (format = auto).
 void BM_ReadHtmlAuto(benchmark::State& state) {
   const Corpora& c = Load();
@@ -207,6 +245,8 @@ BENCHMARK(BM_ReadMarkdownBlocks)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadMarkdownFull)->Unit(benchmark::kMillisecond)->Threads(1)->Threads(2)->UseRealTime();
 BENCHMARK(BM_ReadHtmlBlocks)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadHtmlAuto)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GumboParseOnlyScriptHeavy)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadHtmlBlocksScriptHeavy)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ReadHtmlFull)->Unit(benchmark::kMillisecond)->Threads(1)->Threads(2)->UseRealTime();
 
 }  // namespace

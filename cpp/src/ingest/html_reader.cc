@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,9 +88,25 @@ bool IsTagNameChar(char c) {
 
 // Returns the ranges of tags to blank so that no element nests deeper than
 // `max_depth`; empty when the input is shallow enough.
-std::vector<std::pair<std::size_t, std::size_t>> DeepTags(std::string_view s, int max_depth,
-                                                          int* max_seen) {
-  std::vector<std::pair<std::size_t, std::size_t>> blank;
+// An edit of the source before gumbo: `cut` ranges (script and style bodies,
+// comments) are removed, the others (tags nested too deep) blanked.
+struct Edit {
+  std::size_t begin;
+  std::size_t end;
+  bool cut;
+};
+
+std::vector<Edit> PrescanEdits(std::string_view s, int max_depth, int* max_seen,
+                               std::size_t* blanked) {
+  std::vector<Edit> edits;
+  struct BlankList {
+    std::vector<Edit>* edits;
+    std::size_t* count;
+    void emplace_back(std::size_t b, std::size_t e) {
+      edits->push_back({b, e, false});
+      ++*count;
+    }
+  } blank{&edits, blanked};
   // Per open element: 0 kept, 1 blanked, 2 kept formatting element.
   std::vector<std::uint8_t> blanked_stack;
   int depth = 0;
@@ -104,6 +122,7 @@ std::vector<std::pair<std::size_t, std::size_t>> DeepTags(std::string_view s, in
       const std::size_t end = s.find("-->", i + 3);
       if (end == std::string_view::npos) break;
       i = end + 3;
+      edits.push_back({lt, i, true});
       continue;
     }
     const bool closing = s[i] == '/';
@@ -151,6 +170,10 @@ std::vector<std::pair<std::size_t, std::size_t>> DeepTags(std::string_view s, in
         if (EqualsIgnoreCase(s.substr(k + 2, name.size()), name)) break;
         k += 2;
       }
+      // Script and style bodies are never text: cut them before parsing.
+      if (k > i && (EqualsIgnoreCase(name, "script") || EqualsIgnoreCase(name, "style"))) {
+        edits.push_back({i, k, true});
+      }
       i = k;
       continue;
     }
@@ -165,7 +188,7 @@ std::vector<std::pair<std::size_t, std::size_t>> DeepTags(std::string_view s, in
     blanked_stack.push_back(too_deep ? 1 : formatting ? 2 : 0);
     if (i >= s.size()) break;
   }
-  return blank;
+  return edits;
 }
 
 // ---------------------------------------------------------------------------
@@ -936,20 +959,43 @@ StatusOr<ParseResult> ParseHtml(std::string_view utf8, const ParseLimits& limits
   if (limits.max_depth > kHardMaxDepth) {
     result.warnings.push_back("max_depth clamped to " + std::to_string(kHardMaxDepth));
   }
-  // Step 1: flatten what nests too deep.
+  // Step 1: cut script/style bodies and comments, blank what nests too deep.
   int max_seen = 0;
-  const auto blank = DeepTags(utf8, max_depth, &max_seen);
-  std::string flattened;
+  std::size_t blanked = 0;
+  const std::vector<Edit> edits = PrescanEdits(utf8, max_depth, &max_seen, &blanked);
+  std::string edited;
   std::string_view source = utf8;
-  if (!blank.empty()) {
-    flattened.assign(utf8);
-    for (const auto& [b, e] : blank) std::fill(flattened.begin() + b, flattened.begin() + e, ' ');
-    source = flattened;
+  // (offset in `edited`, bytes cut before it), to map offsets back to `utf8`.
+  std::vector<std::pair<std::size_t, std::size_t>> shifts;
+  std::size_t cut_bytes = 0;
+  if (!edits.empty()) {
+    edited.reserve(utf8.size());
+    std::size_t at = 0;
+    for (const Edit& e : edits) {
+      if (e.begin < at) continue;  // overlapping (should not happen)
+      edited.append(utf8.data() + at, e.begin - at);
+      if (e.cut) {
+        cut_bytes += e.end - e.begin;
+        shifts.emplace_back(edited.size(), cut_bytes);
+      } else {
+        edited.append(e.end - e.begin, ' ');
+      }
+      at = e.end;
+    }
+    edited.append(utf8.data() + at, utf8.size() - at);
+    source = edited;
+  }
+  if (blanked > 0) {
     result.warnings.push_back("html nesting deeper than max_depth (" + std::to_string(max_depth) +
                               ") or over " + std::to_string(kMaxOpenFormatting) +
-                              " unclosed formatting elements: " + std::to_string(blank.size()) +
+                              " unclosed formatting elements: " + std::to_string(blanked) +
                               " tags flattened (deepest " + std::to_string(max_seen) + ")");
   }
+  auto to_source = [&](std::size_t offset) {
+    auto it = std::upper_bound(shifts.begin(), shifts.end(),
+                               std::make_pair(offset, std::numeric_limits<std::size_t>::max()));
+    return it == shifts.begin() ? offset : offset + std::prev(it)->second;
+  };
 
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
@@ -962,7 +1008,7 @@ StatusOr<ParseResult> ParseHtml(std::string_view utf8, const ParseLimits& limits
   ds.stats.reserve(source.size() / 64 + 16);
   CollectStats(output->document, ds);
   result.title = std::move(ds.title);
-  result.script_bytes = ds.script_bytes;
+  result.script_bytes = ds.script_bytes + cut_bytes;
   result.form_fields = ds.login_fields;
 
   // Step 3.
@@ -970,6 +1016,12 @@ StatusOr<ParseResult> ParseHtml(std::string_view utf8, const ParseLimits& limits
   const GumboNode* content_node = FindContentNode(output->document, ds);
   Status st = BuildBlocks(output->document, source, ds, main_root, content_node, limits, result);
   if (!st.ok()) return st;
+  if (!shifts.empty()) {
+    for (RawBlock& b : result.blocks) {
+      b.source_begin = to_source(b.source_begin);
+      b.source_end = b.source_end == 0 ? 0 : to_source(b.source_end - 1) + 1;
+    }
+  }
   // Copyright lines ("© 2025 ...", "Copyright (c) ...") are page chrome.
   std::erase_if(result.blocks, [&](const RawBlock& b) {
     const std::string_view t = b.text;
