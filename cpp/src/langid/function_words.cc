@@ -52,13 +52,37 @@ bool IsFrenchAccentTail(unsigned char c) {
   }
 }
 
+std::uint32_t Fnv1a(std::string_view s) {
+  std::uint32_t h = 2166136261u;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
 }  // namespace
 
 FunctionWordModel FunctionWordModel::Build() {
   FunctionWordModel m;
-  for (auto w : kFrench) m.weights_[std::string(w)] = 1.0;
-  for (auto w : kEnglish) m.weights_[std::string(w)] = -1.0;
+  m.slots_.resize(1024);  // a power of two, under a quarter full
+  auto add = [&m](std::string_view w, int weight) {
+    std::size_t i = Fnv1a(w) & (m.slots_.size() - 1);
+    while (!m.slots_[i].key.empty() && m.slots_[i].key != w) i = (i + 1) & (m.slots_.size() - 1);
+    m.slots_[i].key = std::string(w);
+    m.slots_[i].weight = static_cast<std::int8_t>(weight);
+    m.max_key_ = std::max(m.max_key_, w.size());
+  };
+  for (auto w : kFrench) add(w, 1);
+  for (auto w : kEnglish) add(w, -1);
   return m;
+}
+
+int FunctionWordModel::Weight(std::string_view word) const {
+  if (word.size() > max_key_) return 0;
+  std::size_t i = Fnv1a(word) & (slots_.size() - 1);
+  while (!slots_[i].key.empty()) {
+    if (slots_[i].key == word) return slots_[i].weight;
+    i = (i + 1) & (slots_.size() - 1);
+  }
+  return 0;
 }
 
 FunctionWordScore FunctionWordModel::Score(std::string_view utf8) const {
@@ -70,8 +94,8 @@ FunctionWordScore FunctionWordModel::Score(std::string_view utf8) const {
     if (word.empty()) return;
     // An apostrophe after the word: French elision (l', d', qu') or an English
     // contraction (don't, it's) decided by what precedes it.
-    if (auto it = weights_.find(word); it != weights_.end()) {
-      if (it->second > 0) {
+    if (const int w = Weight(word); w != 0) {
+      if (w > 0) {
         ++s.french_words;
       } else {
         ++s.english_words;

@@ -4,9 +4,10 @@
 #ifndef POLICYTEXT_SRC_LANGID_FUNCTION_WORDS_H_
 #define POLICYTEXT_SRC_LANGID_FUNCTION_WORDS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace policytext::internal {
 
@@ -25,8 +26,17 @@ class FunctionWordModel {
   FunctionWordScore Score(std::string_view utf8) const;
 
  private:
-  // Weight of a lower-cased word: > 0 French, < 0 English.
-  std::unordered_map<std::string, double> weights_;
+  // +1 French, -1 English, 0 neither.
+  int Weight(std::string_view word) const;
+
+  // Open addressing over FNV-1a: a lookup per word costs a hash of a few bytes
+  // and usually one comparison.
+  struct Slot {
+    std::string key;
+    std::int8_t weight = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t max_key_ = 0;
 };
 
 }  // namespace policytext::internal

@@ -91,7 +91,10 @@ std::string Prepare(std::string_view utf8) {
   const std::size_t n = out.size();
   auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   for (std::size_t i = 0; i < n; ++i) {
-    if (out[i] == '\0') {
+    const char c = out[i];
+    // Only these bytes can start something to blank.
+    if (c != '\0' && c != 'h' && c != 'H' && c != 'w' && c != 'W' && c != '@') continue;
+    if (c == '\0') {
       out[i] = ' ';
       continue;
     }
