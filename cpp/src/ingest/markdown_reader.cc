@@ -35,6 +35,17 @@ std::vector<std::size_t> LineStarts(std::string_view s) {
   std::vector<std::size_t> starts;
   starts.reserve(s.size() / 40 + 2);
   starts.push_back(0);
+  if (std::memchr(s.data(), '\r', s.size()) == nullptr) {
+    // The common case: \n only, found with memchr.
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) !=
+           nullptr) {
+      ++p;
+      starts.push_back(static_cast<std::size_t>(p - s.data()));
+    }
+    return starts;
+  }
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n') {
       starts.push_back(i + 1);
@@ -77,20 +88,11 @@ bool IsType(cmark_node* node, const char* name) {
   return t != nullptr && std::strcmp(t, name) == 0;
 }
 
-// Counts table-like lines ("|" with at least one more "|"), to refuse a table
-// that would expand into more than max_table_cells cells before cmark builds it.
+// The number of cells the table extension could build, estimated by the
+// pipes (a row of n cells has n - 1 to n + 1 of them), to refuse a table that
+// would expand into more than max_table_cells nodes before cmark builds it.
 std::size_t EstimateTableCells(std::string_view s) {
-  std::size_t cells = 0;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t end = s.find('\n', pos);
-    if (end == std::string_view::npos) end = s.size();
-    const std::size_t pipes =
-        static_cast<std::size_t>(std::count(s.begin() + pos, s.begin() + end, '|'));
-    if (pipes >= 1) cells += pipes + 1;
-    pos = end + 1;
-  }
-  return cells;
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '|'));
 }
 
 class Builder {
