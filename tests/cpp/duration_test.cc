@@ -61,6 +61,9 @@ TEST(DurationTest, FrenchDigitsAndUnits) {
           {"1,5 an", {"1,5 an|P1Y6M|exact"}},
           {"36 mois", {"36 mois|P36M|exact"}},
           {"une journée", {"une journée|P1D|exact"}},
+          {"1 000 jours", {"1 000 jours|P1000D|exact"}},
+          {"entre 6 et 12 mois puis 100 jours", {"6|P6M|min|<", "12 mois|P12M|max|>",
+                                                  "100 jours|P100D|exact"}},
       },
       Language::kFr);
 }
@@ -322,7 +325,8 @@ TEST(DurationTest, RetentionNearAgeWordsStays) {
 TEST(DurationTest, RatesDatesAndTimesAreNotDurations) {
   for (std::string_view s : {"24h/24 et 7j/7", "365 jours par an", "24 heures sur 24",
                              "7 jours sur 7", "à 10h30", "le 25/05/2018", "version 1.2.3",
-                             "article 6.1", "plusieurs années", "quelques mois"}) {
+                             "article 6.1", "plusieurs années", "quelques mois",
+                             "n° 12 mois", "une dizaine de jours"}) {
     EXPECT_THAT(Describe(s, Language::kFr), IsEmpty()) << s;
   }
   for (std::string_view s : {"24 hours a day", "7 days a week", "once a year",

@@ -139,9 +139,22 @@ bool ParseDigits(const Words& w, std::size_t i, Language lang, Quantity* q) {
         p == "#" || p == "n\u00b0" || p == "\u00b0" || p == "\u00a7")
       return false;
   }
+  if (i > 0 && IsOneOf(w[i - 1].text, {"\u00b0", "#", "\u00a7", "\u2116"})) return false;
+  // The second group of "1 000 jours" is not a number of its own.
+  if (i > 0 && IsFr(lang) && w[i].text.size() == 3 && w[i - 1].kind == ScanWord::kNumber &&
+      w[i - 1].text.size() <= 3 && w[i].begin == w[i - 1].end + 1)
+    return false;
   double value = 0;
   for (char c : w[i].text) value = value * 10 + (c - '0');
   std::size_t j = i + 1;
+  // French thousands with a space: "1 000 jours" (NBSP is a space once normalised).
+  if (IsFr(lang) && w[i].text.size() <= 3) {
+    while (j < w.size() && w[j].kind == ScanWord::kNumber && w[j].text.size() == 3 &&
+           w[j].begin == w[j - 1].end + 1) {
+      for (char c : w[j].text) value = value * 10 + (c - '0');
+      ++j;
+    }
+  }
   // Thousands: 1,000 (en) / 1.000 (fr), exactly three digits after each mark.
   bool decimal_done = false;
   while (j + 1 < w.size() && Adjacent(w, j - 1, j) && Adjacent(w, j, j + 1) &&
