@@ -39,7 +39,8 @@ deps:
 $(VENV)/.ready: pyproject.toml | deps
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q "scikit-build-core>=0.10" "pybind11>=2.12" cmake ninja
+	# Pinned: the checked-in type stubs are generated with exactly these.
+	$(PY) -m pip install -q "scikit-build-core==1.1.2" "pybind11==3.1.0" cmake ninja
 	touch $@
 
 venv: $(VENV)/.ready
