@@ -23,8 +23,9 @@ TEST(RetentionTest, BoundsAndEvents) {
       // fixed, with and without a start event
       {"nous conservons vos données 3 ans à compter de votre dernière connexion.",
        Language::kFr, "fixed", "none", "last_activity", "à compter de votre dernière connexion"},
+      // Counted from the end of the contract or account deletion: until_event.
       {"les données sont conservées 5 ans à compter de la fin du contrat.", Language::kFr,
-       "fixed", "none", "end_of_contract", "à compter de la fin du contrat"},
+       "until_event", "end_of_contract", "end_of_contract", "à compter de la fin du contrat"},
       {"les cookies sont conservés 13 mois à compter de leur dépôt.", Language::kFr, "fixed",
        "none", "none", ""},
       {"les données sont conservées 13 mois à compter de leur collecte.", Language::kFr,
@@ -32,10 +33,23 @@ TEST(RetentionTest, BoundsAndEvents) {
       {"nous conservons vos factures 10 ans.", Language::kFr, "fixed", "none", "none", ""},
       {"data is deleted 3 years after your last login.", Language::kEn, "fixed", "none",
        "last_activity", "after your last login"},
-      {"we keep your data for 2 years from the end of the contract.", Language::kEn, "fixed",
-       "none", "end_of_contract", "from the end of the contract"},
-      {"we keep your data for 30 days after account closure.", Language::kEn, "fixed", "none",
-       "account_deletion", "after account closure"},
+      {"we keep your data for 2 years from the end of the contract.", Language::kEn,
+       "until_event", "end_of_contract", "end_of_contract", "from the end of the contract"},
+      {"we keep your data for 30 days after account closure.", Language::kEn, "until_event",
+       "account_deletion", "account_deletion", "after account closure"},
+      {"quand vous supprimez votre compte, vos données sont effacées sous 90 jours.",
+       Language::kFr, "until_event", "account_deletion", "account_deletion",
+       "quand vous supprimez votre compte"},
+      // A period justified by a law: legal_obligation.
+      {"les données de connexion sont gardées 12 mois, comme l'exige la loi.", Language::kFr,
+       "legal_obligation", "none", "none", ""},
+      {"les factures sont archivées 10 ans pour nos obligations comptables.", Language::kFr,
+       "legal_obligation", "none", "none", ""},
+      // Inactivity after the period.
+      {"le compte est supprimé après 24 mois d'inactivité.", Language::kFr, "fixed", "none",
+       "last_activity", "après 24 mois d'inactivité"},
+      {"les comptes sont supprimés après 3 ans sans connexion.", Language::kFr, "fixed", "none",
+       "last_activity", "après 3 ans sans connexion"},
       // as long as necessary
       {"vos données sont conservées aussi longtemps que nécessaire.", Language::kFr,
        "as_long_as_necessary", "none", "none", ""},
@@ -113,14 +127,14 @@ TEST(RetentionTest, BoundsAndEvents) {
   }
 }
 
-TEST(RetentionTest, FixedKeepsTheOtherCues) {
+TEST(RetentionTest, PeriodWithALegalCueIsLegalObligation) {
   RetentionInfo r = AnalyzeRetention(
       "vos données sont conservées 3 ans, puis archivées pendant la durée de prescription.",
       Language::kFr);
-  EXPECT_EQ(r.bound, RetentionBound::kFixed);
+  EXPECT_EQ(r.bound, RetentionBound::kLegalObligation);
   ASSERT_EQ(r.periods.size(), 1u);
   EXPECT_EQ(r.periods[0].iso, "P3Y");
-  EXPECT_EQ(r.bound_text, "3 ans");
+  EXPECT_EQ(r.bound_text, "durée de prescription");
   ASSERT_EQ(r.cues.size(), 1u);
   EXPECT_EQ(r.cues[0].bound, RetentionBound::kLegalObligation);
 }

@@ -53,7 +53,13 @@ RetentionEvent ClassifyEvent(const Words& w, std::size_t from, std::size_t to) {
         StartsWithAny(n, {"connexion", "activité", "contact", "utilisation", "interaction",
                           "visite", "login", "log", "sign", "activity", "use", "usage",
                           "interaction", "visit", "access", "recent", "session", "commande",
-                          "achat", "purchase", "order", "transaction", "échange"}))
+                          "achat", "purchase", "order", "transaction", "échange", "don",
+                          "mission", "course"}))
+      last = true;
+    // "après 2 ans sans connexion", "after 2 years without logging in".
+    if ((t == "sans" || t == "without") &&
+        StartsWithAny(n, {"connexion", "activité", "utilisation", "course", "commande",
+                          "login", "logging", "activity", "use", "using", "sign"}))
       last = true;
     if (StartsWithAny(t, {"inactivité", "inactif", "inactive", "inactivity", "dormant"}))
       last = true;
@@ -66,7 +72,7 @@ RetentionEvent ClassifyEvent(const Words& w, std::size_t from, std::size_t to) {
         (t == "opt" && (n == "out" || n == "-")))
       consent = true;
     if (StartsWithAny(t, {"contrat", "contractuel", "contract", "abonnement", "subscription",
-                          "relation", "relationship", "engagement"}))
+                          "relation", "relationship", "engagement", "résili"}))
       contract = true;
     if (StartsWithAny(t, {"compte", "account", "profil", "profile", "membership", "inscription",
                           "registration"}))
@@ -143,14 +149,18 @@ struct CueTables {
           "legal requirement", "statute of limitations", "statutes of limitations",
           "limitation period", "limitation periods", "retention obligations",
           "regulatory requirements", "law requires", "laws require", "permitted by law",
-          "tax and accounting", "accounting and tax"};
+          "tax and accounting", "accounting and tax", "exige la loi", "l ' exige la loi",
+          "obligation comptable", "obligation fiscale", "délai de contrôle",
+          "lutte contre le blanchiment", "administration fiscale", "required by the law",
+          "as the law requires", "anti-money laundering", "anti - money laundering"};
   PhraseTable cues{
       "à compter de la", "à compter du", "à compter de", "à compter d '", "à partir de la",
       "à partir du",     "à partir de",  "à partir d '", "à l ' issue de", "à l ' issue du",
       "à la suite de",   "suite à",      "après la",     "après le",       "après l '",
       "après votre",     "après leur",   "après",        "suivant",        "dès",
       "starting from",   "beginning on", "from",         "after",          "following",
-      "since",           "as of",        "of your"};
+      "since",           "as of",        "of your",      "quand vous",     "lorsque vous",
+      "when you",        "once you"};
   std::unordered_set<std::string_view> starts, start_event_starts;
   CueTables() {
     for (std::string_view w : cues.first_words()) start_event_starts.insert(w);
@@ -327,7 +337,15 @@ bool FindStart(std::string_view s, const Words& w, RetentionInfo* r) {
       if (w[k].kind != ScanWord::kWord || Cues().start_event_starts.count(w[k].text) == 0 ||
           Cues().cues.Match(w, k, &n) < 0)
         continue;
-      if (n < w.size() && w[n].kind == ScanWord::kNumber) continue;  // "from 3 to 5 years"
+      // "après 24 mois d'inactivité": the event follows the period.
+      if (n < w.size() && w[n].kind == ScanWord::kNumber) {
+        std::size_t m = n + 1;
+        if (m < w.size() && w[m].kind == ScanWord::kWord && !IsOneOf(w[m].text, {"to", "à"})) {
+          n = m + 1;
+        } else {
+          continue;  // "from 3 to 5 years"
+        }
+      }
       const std::size_t e = WindowEnd(w, n, 8);
       RetentionEvent ev = ClassifyEvent(w, n, e);
       if (ev == RetentionEvent::kNone) continue;
@@ -384,10 +402,30 @@ RetentionInfo Analyze(std::string_view normalized, const Words& w,
   r.cues = std::move(f.cues);
   FindStart(normalized, w, &r);
   if (!r.periods.empty()) {
-    r.bound = RetentionBound::kFixed;
-    r.bound_begin = r.periods.front().begin;
-    r.bound_end = r.periods.front().end;
-    r.bound_text = r.periods.front().text;
+    // The project's convention (corpora/README.md): a period justified by a law
+    // in the sentence is legal_obligation; one counted from account deletion or
+    // the end of the contract is until_event with that event; otherwise fixed.
+    const RetentionCue* legal = nullptr;
+    for (const RetentionCue& c : r.cues)
+      if (c.bound == RetentionBound::kLegalObligation && legal == nullptr) legal = &c;
+    if (legal != nullptr) {
+      r.bound = RetentionBound::kLegalObligation;
+      r.bound_begin = legal->begin;
+      r.bound_end = legal->end;
+      r.bound_text = legal->text;
+    } else if (r.start_event == RetentionEvent::kAccountDeletion ||
+               r.start_event == RetentionEvent::kEndOfContract) {
+      r.bound = RetentionBound::kUntilEvent;
+      r.event = r.start_event;
+      r.bound_begin = r.start_begin;
+      r.bound_end = r.start_end;
+      r.bound_text = r.start_text;
+    } else {
+      r.bound = RetentionBound::kFixed;
+      r.bound_begin = r.periods.front().begin;
+      r.bound_end = r.periods.front().end;
+      r.bound_text = r.periods.front().text;
+    }
   } else if (!r.cues.empty()) {
     const RetentionCue& c = r.cues.front();
     r.bound = c.bound;

@@ -56,7 +56,10 @@ struct RetentionCue {
 };
 
 struct RetentionInfo {
-  // kFixed when a period is stated, otherwise the first cue in text order.
+  // With a period: kLegalObligation when a legal cue is in the sentence,
+  // kUntilEvent when the period counts from account deletion or the end of the
+  // contract (event = start_event), else kFixed (corpora/README.md). Without a
+  // period: the first cue in text order, else kUntilEvent for a start event.
   RetentionBound bound = RetentionBound::kNone;
   RetentionEvent event = RetentionEvent::kNone;  // the event when bound == kUntilEvent
   std::size_t bound_begin = 0, bound_end = 0;    // the cue (the first period when kFixed)
