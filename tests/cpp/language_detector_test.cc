@@ -47,11 +47,14 @@ TEST_F(LanguageDetectorTest, Table) {
        Language::kEn},
       {"fr_short", "Vos droits sur vos données", Language::kFr},
       {"en_short", "Your rights over your data", Language::kEn},
-      {"fr_heading_caps", "VOS COMMANDES : SITE WEB, MOBILE OU BORNES EN MAGASIN", Language::kFr},
+      {"fr_heading_caps", "QUI PEUT VOIR VOS RÉPONSES ET POUR QUELLE RAISON", Language::kFr},
       {"en_heading_caps", "HOW WE SHARE YOUR INFORMATION WITH OUR PARTNERS", Language::kEn},
       // Brand names and URLs do not make a French sentence English.
       {"fr_brands",
-       "Exemplo utilise les services d'analyse et d'audience web de Example Analytics.",
+       "Le site Exemplo mesure sa fréquentation grâce aux outils Example Analytics Pro.",
+       Language::kFr},
+      {"fr_brands_short", "Nous utilisons Exemplo Tag Manager et Acme Pixel.", Language::kFr},
+      {"fr_dpo", "Contactez le Data Protection Officer de Acme Digital Services Limited.",
        Language::kFr},
       {"fr_url",
        "Pour vous désinscrire, utilisez le formulaire en ligne : "
