@@ -409,9 +409,7 @@ bool IsSkippedElement(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT) return false;
   const GumboElement& el = node->v.element;
   if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
-  if (IsSkippedTag(el.tag)) return true;
-  if (el.tag == GUMBO_TAG_INPUT) return true;
-  return false;
+  return IsSkippedTag(el.tag);
 }
 
 struct DocStats {
@@ -732,9 +730,6 @@ bool LooksLikeProse(const Stats& s) { return s.text >= 300 && LinkDensity(s) < 0
 
 Drop Classify(const GumboElement& el, const Stats& s, bool in_content, bool has_content_node) {
   if (IsHidden(el) && !LooksLikeProse(s)) return Drop::kHidden;
-  if (el.tag == GUMBO_TAG_INPUT && EqualsIgnoreCase(Attr(el, "type"), "hidden")) {
-    return Drop::kHidden;
-  }
   // Navigation: menus whatever their place, unless they hold real prose.
   if (el.tag == GUMBO_TAG_NAV || RoleIs(el, "navigation") || RoleIs(el, "menu") ||
       RoleIs(el, "menubar")) {
