@@ -18,6 +18,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -128,7 +130,23 @@ const internal::Tokenizer& GetTokenizer() {
   return *t;
 }
 
-void Finish(benchmark::State& state, const Corpus& c, std::size_t units, const char* unit) {
+// The machine is shared: next to bytes_per_second (wall clock) every benchmark
+// reports cpu_MB/s, the bytes one thread gets through per second of its own
+// CPU time (averaged over threads).
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+void Finish(benchmark::State& state, const Corpus& c, std::size_t units, const char* unit,
+            double cpu_start) {
+  const double cpu = ThreadCpuSeconds() - cpu_start;
+  if (cpu > 0) {
+    state.counters["cpu_MB/s"] = benchmark::Counter(
+        static_cast<double>(state.iterations()) * static_cast<double>(c.bytes) / cpu / 1e6,
+        benchmark::Counter::kAvgThreads);
+  }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * c.bytes));
   if (units > 0) {
     state.counters[unit] =
@@ -142,6 +160,7 @@ void Finish(benchmark::State& state, const Corpus& c, std::size_t units, const c
 void BM_Memchr(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   std::size_t lines = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       const char* p = d.data();
@@ -153,17 +172,18 @@ void BM_Memchr(benchmark::State& state, Language lang) {
     }
   }
   benchmark::DoNotOptimize(lines);
-  Finish(state, c, 0, "");
+  Finish(state, c, 0, "", cpu_start);
 }
 
 void BM_Utf8Validate(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       benchmark::DoNotOptimize(internal::CountInvalidUtf8(d));
     }
   }
-  Finish(state, c, 0, "");
+  Finish(state, c, 0, "", cpu_start);
 }
 
 // The bare ICU word iterator over UTF-8 with its rule status: what a
@@ -174,6 +194,7 @@ void BM_IcuWordIterator(benchmark::State& state, Language lang) {
   std::unique_ptr<icu::BreakIterator> bi(
       icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   std::size_t segments = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       UText ut = UTEXT_INITIALIZER;
@@ -185,7 +206,7 @@ void BM_IcuWordIterator(benchmark::State& state, Language lang) {
       utext_close(&ut);
     }
   }
-  Finish(state, c, segments, "segments/s");
+  Finish(state, c, segments, "segments/s", cpu_start);
 }
 
 // --- The tokenizer -------------------------------------------------------------
@@ -194,6 +215,7 @@ void BM_TokenizeOffsets(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   const internal::Tokenizer& tokenizer = GetTokenizer();
   std::size_t tokens = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       TokenOffsets off = tokenizer.TokenizeOffsets(d, lang);
@@ -201,7 +223,7 @@ void BM_TokenizeOffsets(benchmark::State& state, Language lang) {
       benchmark::DoNotOptimize(off);
     }
   }
-  Finish(state, c, tokens, "tokens/s");
+  Finish(state, c, tokens, "tokens/s", cpu_start);
 }
 
 // Token objects with their normalised forms.
@@ -209,6 +231,7 @@ void BM_Tokenize(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   const internal::Tokenizer& tokenizer = GetTokenizer();
   std::size_t tokens = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       TokenList list = tokenizer.Tokenize(d, lang);
@@ -216,7 +239,7 @@ void BM_Tokenize(benchmark::State& state, Language lang) {
       benchmark::DoNotOptimize(list);
     }
   }
-  Finish(state, c, tokens, "tokens/s");
+  Finish(state, c, tokens, "tokens/s", cpu_start);
 }
 
 // The fast path off: every chunk through ICU (same tokens).
@@ -224,6 +247,7 @@ void BM_TokenizeIcuOnly(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   const internal::Tokenizer& tokenizer = GetTokenizer();
   std::size_t tokens = 0;
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       TokenList list = tokenizer.TokenizeIcuOnly(d, lang);
@@ -231,31 +255,33 @@ void BM_TokenizeIcuOnly(benchmark::State& state, Language lang) {
       benchmark::DoNotOptimize(list);
     }
   }
-  Finish(state, c, tokens, "tokens/s");
+  Finish(state, c, tokens, "tokens/s", cpu_start);
 }
 
 // The public API, language given (no detection).
 void BM_EngineTokenizeOffsets(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
   static const auto engine = TextEngine::Create().value();
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       auto off = engine->TokenizeOffsets(d, lang);
       benchmark::DoNotOptimize(off);
     }
   }
-  Finish(state, c, 0, "");
+  Finish(state, c, 0, "", cpu_start);
 }
 
 void BM_NormalizeAligned(benchmark::State& state, Language lang) {
   const Corpus& c = GetCorpus(lang);
+  const double cpu_start = ThreadCpuSeconds();
   for (auto _ : state) {
     for (const std::string& d : c.documents) {
       internal::AlignedText a = internal::NormalizeAligned(d);
       benchmark::DoNotOptimize(a);
     }
   }
-  Finish(state, c, 0, "");
+  Finish(state, c, 0, "", cpu_start);
 }
 
 #define TEXT_BENCH(fn)                                                                   \
