@@ -179,14 +179,17 @@ TEST(RuleSetTest, CompilesPerLanguage) {
   ASSERT_NE(fr, nullptr);
   EXPECT_EQ(fr->rules.size(), 1u);
   EXPECT_EQ(fr->lexicons.size(), 2u);
-  ASSERT_NE(fr->rule_set, nullptr);
+  ASSERT_EQ(fr->rule_sets.size(), 1u);
   std::vector<int> hits;
-  EXPECT_TRUE(fr->rule_set->Match("nous partageons vos données", &hits));
-  EXPECT_FALSE(fr->rule_set->Match("nous vendons des chaussures", &hits));
+  EXPECT_TRUE(fr->rule_sets[0].set->Match("nous partageons vos données", &hits));
+  EXPECT_EQ(fr->rule_sets[0].owner, (std::vector<int>{0, 0}));
+  EXPECT_FALSE(fr->rule_sets[0].set->Match("nous vendons des chaussures", &hits));
+  ASSERT_NE(fr->lexicon_set.set, nullptr);
+  EXPECT_EQ(fr->lexicon_set.owner, (std::vector<int>{0, 0, 1}));
   const LanguageRules* en = (*rules)->For(Language::kEn);
   ASSERT_NE(en, nullptr);
   EXPECT_TRUE(en->rules.empty());
-  EXPECT_EQ(en->rule_set, nullptr);
+  EXPECT_TRUE(en->rule_sets.empty());
   EXPECT_EQ((*rules)->fingerprint().size(), 16u);
 }
 

@@ -115,20 +115,23 @@ struct RuleHit {
 // Runs the prefilter and confirms each candidate.
 Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentence& s,
                   const Document& doc, BlockCache& cache, std::vector<RuleHit>& out) {
-  if (!lr.rule_set) return OkStatus();
   std::vector<int> ids;
-  RE2::Set::ErrorInfo info{};
+  std::vector<int> hits;
   const re2::StringPiece text(sv.norm.text);
-  if (!lr.rule_set->Match(text, &ids, &info)) {
-    if (info.kind == RE2::Set::kOutOfMemory) {
-      return ResourceExhaustedError(
-          "the " + std::string(LanguageCode(lr.lang)) +
-          " rule set ran out of RE2 memory on a sentence; raise "
-          "AnalyzerOptions::regex_memory_budget or simplify the patterns");
+  for (const PrefilterSet& ps : lr.rule_sets) {
+    RE2::Set::ErrorInfo info{};
+    hits.clear();
+    if (!ps.set->Match(text, &hits, &info)) {
+      if (info.kind == RE2::Set::kOutOfMemory) {
+        return ResourceExhaustedError(
+            "the " + std::string(LanguageCode(lr.lang)) +
+            " rule set ran out of RE2 memory on a sentence; raise "
+            "AnalyzerOptions::regex_memory_budget or simplify the patterns");
+      }
+      continue;
     }
-    return OkStatus();
+    for (int h : hits) ids.push_back(ps.owner[static_cast<std::size_t>(h)]);
   }
-  for (int& id : ids) id = lr.rule_owner[static_cast<std::size_t>(id)];
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (int id : ids) {
@@ -197,18 +200,18 @@ struct LexHit {
 };
 
 Status MatchLexicon(const LanguageRules& lr, const SentenceView& sv, std::vector<LexHit>& out) {
-  if (!lr.lexicon_set) return OkStatus();
+  if (!lr.lexicon_set.set) return OkStatus();
   std::vector<int> ids;
   RE2::Set::ErrorInfo info{};
   const std::string& text = sv.norm.text;
-  if (!lr.lexicon_set->Match(text, &ids, &info)) {
+  if (!lr.lexicon_set.set->Match(text, &ids, &info)) {
     if (info.kind == RE2::Set::kOutOfMemory) {
       return ResourceExhaustedError("the " + std::string(LanguageCode(lr.lang)) +
                                     " lexicon set ran out of RE2 memory on a sentence");
     }
     return OkStatus();
   }
-  for (int& id : ids) id = lr.lexicon_owner[static_cast<std::size_t>(id)];
+  for (int& id : ids) id = lr.lexicon_set.owner[static_cast<std::size_t>(id)];
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<LexHit> found;

@@ -143,7 +143,15 @@ Status CompileSet(RE2::Set& set, Language lang, std::string_view what, std::size
 Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, LanguageRules& out) {
   out.lang = lang;
   const RE2::Options options = PatternOptions(budget);
-  auto rule_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::size_t patterns = 0;
+  for (const Merged::Slot& slot : m.slots) {
+    if (slot.live && slot.is_rule && m.rules[slot.index].lang == lang) {
+      patterns += m.rules[slot.index].patterns.size();
+    }
+  }
+  // The budget is shared by the prefilter sets of the language.
+  const std::size_t sets = std::max<std::size_t>(1, (patterns + kPatternsPerSet - 1) / kPatternsPerSet);
+  const RE2::Options set_options = PatternOptions(std::max<std::size_t>(budget / (sets + 1), 1));
   auto lexicon_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   // require / exclude patterns are only parsed here (compiled on first use).
   RE2::Set scratch(options, RE2::UNANCHORED);
@@ -154,8 +162,13 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       if (def.lang != lang) continue;
       const int owner = static_cast<int>(out.rules.size());
       for (const PatternDef& p : def.patterns) {
-        if (Status s = AddToSet(*rule_set, p, "pattern", def.id); !s.ok()) return s;
-        out.rule_owner.push_back(owner);
+        if (out.rule_sets.empty() || out.rule_sets.back().owner.size() == kPatternsPerSet) {
+          out.rule_sets.push_back(
+              PrefilterSet{std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
+        }
+        PrefilterSet& ps = out.rule_sets.back();
+        if (Status s = AddToSet(*ps.set, p, "pattern", def.id); !s.ok()) return s;
+        ps.owner.push_back(owner);
       }
       CompiledRule rule;
       rule.def = def;
@@ -175,7 +188,7 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       const int owner = static_cast<int>(out.lexicons.size());
       for (const PatternDef& t : def.terms) {
         if (Status s = AddToSet(*lexicon_set, t, "term", def.id); !s.ok()) return s;
-        out.lexicon_owner.push_back(owner);
+        out.lexicon_set.owner.push_back(owner);
       }
       CompiledLexicon lex;
       lex.def = def;
@@ -186,18 +199,15 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       out.lexicons.push_back(std::move(lex));
     }
   }
-  if (!out.rule_owner.empty()) {
-    if (Status s = CompileSet(*rule_set, lang, "rule", out.rule_owner.size(), budget); !s.ok()) {
-      return s;
-    }
-    out.rule_set = std::move(rule_set);
+  for (PrefilterSet& ps : out.rule_sets) {
+    if (Status s = CompileSet(*ps.set, lang, "rule", ps.owner.size(), budget); !s.ok()) return s;
   }
-  if (!out.lexicon_owner.empty()) {
-    if (Status s = CompileSet(*lexicon_set, lang, "lexicon", out.lexicon_owner.size(), budget);
+  if (!out.lexicon_set.owner.empty()) {
+    if (Status s = CompileSet(*lexicon_set, lang, "lexicon", out.lexicon_set.owner.size(), budget);
         !s.ok()) {
       return s;
     }
-    out.lexicon_set = std::move(lexicon_set);
+    out.lexicon_set.set = std::move(lexicon_set);
   }
   return OkStatus();
 }

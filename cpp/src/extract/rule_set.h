@@ -77,16 +77,28 @@ struct CompiledLexicon {
   bool cue = false;  // negation_cue / modal_cue: not a clause attribute
 };
 
+// One RE2::Set and, per entry, the index of the rule / lexicon entry it
+// belongs to (one entry per pattern alternative / lexicon term).
+struct PrefilterSet {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> owner;
+};
+
+// The rule prefilter is split into sets of at most this many pattern
+// alternatives. One set for a whole pack is the textbook layout, but RE2 builds
+// its DFA lazily and the states of one set are the combinations of the states
+// of its patterns: with counted repetitions ({gap}, [^.]{0,80}) in the packs,
+// one set per language thrashed its DFA cache and ran at 0.1 MB/s on the
+// shared policies, while sets of 4 patterns run at ~7 MB/s per core
+// (docs/benchmarks.md, "Extraction").
+inline constexpr std::size_t kPatternsPerSet = 4;
+
 struct LanguageRules {
   Language lang = Language::kUnd;
   std::vector<CompiledRule> rules;
   std::vector<CompiledLexicon> lexicons;
-  // One entry per pattern alternative / lexicon term; *_owner maps an entry to
-  // its rule / lexicon index. Null when there is nothing to match.
-  std::unique_ptr<RE2::Set> rule_set;
-  std::vector<int> rule_owner;
-  std::unique_ptr<RE2::Set> lexicon_set;
-  std::vector<int> lexicon_owner;
+  std::vector<PrefilterSet> rule_sets;  // empty when there is no rule
+  PrefilterSet lexicon_set;              // set is null when there is no lexicon entry
 };
 
 inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
