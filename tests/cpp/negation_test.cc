@@ -86,6 +86,8 @@ TEST(NegationTest, French) {
           // A negated predicate after a subject trigger.
           {"les {annonceurs} ne reçoivent jamais votre nom.", kNeg, "ne \u2026 jamais"},
           {"vos {données} ne sont pas vendues.", kNeg, "ne \u2026 pas"},
+          {"si vous estimez que vos {droits} ne sont pas respectés, saisissez la cnil.", kAff,
+           ""},
       },
       Language::kFr);
   CheckTable(
@@ -157,6 +159,7 @@ TEST(NegationTest, English) {
           {"we do not (and will not) {sell} your data.", kNeg, "do not"},
           {"we do not {share} your data except with our service providers.", kNeg, "do not"},
           {"no one else {receives} your data.", kNeg, "no one"},
+          {"we do not {sell} or rent your personal information to anyone.", kNeg, "do not"},
           {"{advertisers} do not receive your name.", kNeg, "do not"},
           {"third {parties} never receive your e-mail address.", kNeg, "never"},
           {"our {partners} don't get your name.", kNeg, "don't"},

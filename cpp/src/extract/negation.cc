@@ -208,8 +208,9 @@ Cue EnglishCue(std::string_view s, const Words& w, std::size_t k, std::size_t tr
   // Information" (the CCPA link).
   auto is_name = [&](std::size_t not_index) {
     std::string_view n1 = At(w, not_index + 1), n2 = At(w, not_index + 2);
-    return n1 == "track" || (n1 == "sell" && (n2 == "my" || n2 == "or" || n2 == "\"")) ||
-           (n1 == "sell" && n2 == "/" ) || (n1 == "share" && n2 == "my");
+    std::string_view n3 = At(w, not_index + 3), n4 = At(w, not_index + 4);
+    return n1 == "track" || ((n1 == "sell" || n1 == "share") && n2 == "my") ||
+           (n1 == "sell" && (n2 == "or" || n2 == "/") && n3 == "share" && n4 == "my");
   };
   if (t == "not") {
     if (k >= 2 && w[k - 1].text == "or" && w[k - 2].text == "whether") return c;
@@ -401,7 +402,13 @@ NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trig
   }
   // A negated predicate right after a subject trigger: "les annonceurs ne
   // reçoivent jamais…", "advertisers do not receive…".
-  if (!cue.found && t_first == t_last) {
+  // Not inside a conditional clause ("si vous estimez que vos droits ne sont pas
+  // respectés, vous pouvez…").
+  bool conditional = false;
+  for (std::size_t j = start > 0 ? start - 1 : 0; j < t_first; ++j)
+    if (IsOneOf(w[j].text, {"if", "si", "when", "lorsque", "lorsqu", "quand", "once", "unless"}))
+      conditional = true;
+  if (!cue.found && !conditional) {
     std::size_t k = t_last + 1;
     if (k < w.size() && IsOneOf(w[k].text, {"ne", "n"})) {
       Cue c = FrenchCue(s, w, k, k, k, end);
