@@ -6,7 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cctype>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 #include <string>
 
 namespace policytext::internal {
@@ -76,50 +81,87 @@ constexpr const char* kGeoTerms[] = {
 // Function words that are frequent in one language and rare in French and
 // English. A document where another language's words outnumber both French
 // and English ones is in that language, whatever a fr/en detector says.
+enum LangBit : unsigned {
+  kEs = 1, kDe = 2, kIt = 4, kPt = 8, kNl = 16, kFrBit = 32, kEnBit = 64
+};
+
+const std::unordered_map<std::string_view, unsigned>& FunctionWords() {
+  static const auto* words = [] {
+    auto* m = new std::unordered_map<std::string_view, unsigned>;
+    auto add = [&](unsigned bit, std::initializer_list<std::string_view> list) {
+      for (std::string_view w : list) (*m)[w] |= bit;
+    };
+    add(kEs, {"los", "las", "del", "para", "por", "una", "sus", "según", "el", "y", "usted", "con"});
+    add(kDe, {"und", "der", "die", "das", "nicht", "mit", "ist", "werden", "wir", "sie", "ihre",
+              "auf"});
+    add(kIt, {"della", "degli", "il", "gli", "per", "sono", "che", "questo", "dei", "nel", "alla",
+              "essere"});
+    add(kPt, {"dos", "das", "não", "para", "uma", "seus", "pelo", "são", "em", "você", "com", "ao"});
+    add(kNl, {"het", "een", "van", "voor", "niet", "zijn", "wij", "worden", "uw", "met", "ook",
+              "naar"});
+    add(kFrBit, {"les", "des", "et", "est", "pour", "dans", "vos", "nous"});
+    add(kEnBit, {"the", "and", "of", "to", "you", "we", "is", "with"});
+    return m;
+  }();
+  return *words;
+}
+
 const char* OtherLanguage(const std::string& lower) {
-  struct Lang {
-    const char* name;
-    std::array<const char*, 12> words;
-  };
-  static constexpr std::array<Lang, 5> kLangs = {{
-      {"es", {" los ", " las ", " del ", " para ", " por ", " una ", " sus ", " según ", " el ",
-              " y ", " usted ", " con "}},
-      {"de", {" und ", " der ", " die ", " das ", " nicht ", " mit ", " ist ", " werden ", " wir ",
-              " sie ", " ihre ", " auf "}},
-      {"it", {" della ", " degli ", " il ", " gli ", " per ", " sono ", " che ", " questo ", " dei ",
-              " nel ", " alla ", " essere "}},
-      {"pt", {" dos ", " das ", " não ", " para ", " uma ", " seus ", " pelo ", " são ", " em ",
-              " você ", " com ", " ao "}},
-      {"nl", {" het ", " een ", " van ", " voor ", " niet ", " zijn ", " wij ", " worden ", " uw ",
-              " met ", " ook ", " naar "}},
-  }};
-  static constexpr std::array<const char*, 8> kFr = {" les ", " des ", " et ", " est ",
-                                                     " pour ", " dans ", " vos ", " nous "};
-  static constexpr std::array<const char*, 8> kEn = {" the ", " and ", " of ", " to ",
-                                                     " you ", " we ", " is ", " with "};
   const std::string_view sample = std::string_view(lower).substr(0, 8000);
-  auto count = [&](const auto& words) {
-    std::size_t n = 0;
-    for (const char* w : words) {
-      const std::size_t len = std::strlen(w);
-      for (std::size_t p = sample.find(w); p != std::string_view::npos;
-           p = sample.find(w, p + len - 1)) {
-        ++n;
+  const auto& words = FunctionWords();
+  std::array<std::size_t, 7> counts{};
+  std::size_t i = 0;
+  while (i < sample.size()) {
+    // Words are runs of bytes other than ASCII spaces and punctuation.
+    while (i < sample.size() && static_cast<unsigned char>(sample[i]) < 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(sample[i]))) {
+      ++i;
+    }
+    std::size_t j = i;
+    while (j < sample.size() && (static_cast<unsigned char>(sample[j]) >= 0x80 ||
+                                 std::isalnum(static_cast<unsigned char>(sample[j])))) {
+      ++j;
+    }
+    if (j > i && j - i <= 6) {
+      if (auto it = words.find(sample.substr(i, j - i)); it != words.end()) {
+        for (int b = 0; b < 7; ++b) counts[b] += (it->second >> b) & 1u;
       }
     }
-    return n;
-  };
-  const std::size_t base = std::max(count(kFr), count(kEn));
+    i = j;
+  }
+  static constexpr const char* kNames[] = {"es", "de", "it", "pt", "nl"};
+  const std::size_t base = std::max(counts[5], counts[6]);
   const char* best = nullptr;
   std::size_t best_n = 0;
-  for (const Lang& l : kLangs) {
-    const std::size_t n = count(l.words);
-    if (n > best_n) {
-      best_n = n;
-      best = l.name;
+  for (int b = 0; b < 5; ++b) {
+    if (counts[b] > best_n) {
+      best_n = counts[b];
+      best = kNames[b];
     }
   }
   return best_n >= 5 && best_n > 2 * base ? best : nullptr;
+}
+
+// How many of `terms` occur in `hay`: one pass, terms bucketed by first byte.
+template <std::size_t N>
+std::size_t CountTermsPresent(std::string_view hay, const char* const (&terms)[N]) {
+  std::array<std::vector<std::pair<std::string_view, std::size_t>>, 256> buckets;
+  for (std::size_t t = 0; t < N; ++t) {
+    const std::string_view term(terms[t]);
+    buckets[static_cast<unsigned char>(term[0])].emplace_back(term, t);
+  }
+  std::array<bool, N> found{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < hay.size() && n < N; ++i) {
+    auto& bucket = buckets[static_cast<unsigned char>(hay[i])];
+    for (const auto& [term, t] : bucket) {
+      if (!found[t] && hay.compare(i, term.size(), term) == 0) {
+        found[t] = true;
+        ++n;
+      }
+    }
+  }
+  return n;
 }
 
 }  // namespace
@@ -129,8 +171,7 @@ PolicyCheck CheckPolicy(const Document& doc, const PolicySignals& signals) {
   const std::size_t words = CountWords(doc.text);
   // Vocabulary over the first 24 KB: a policy says what it is early.
   const std::string head = LowerAscii(std::string_view(doc.text).substr(0, 24 * 1024));
-  std::size_t terms = 0;
-  for (const char* t : kPolicyTerms) terms += head.find(t) != std::string::npos;
+  const std::size_t terms = CountTermsPresent(head, kPolicyTerms);
   const double vocab = std::min(1.0, static_cast<double>(terms) / 5.0);
   const double length = std::min(1.0, static_cast<double>(words) / 150.0);
   check.score = 0.7 * vocab + 0.3 * length;
