@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -493,6 +494,46 @@ TEST_F(ReaderTest, InvalidUtf8InMarkdownAndText) {
   const std::string bad = "# Titre\n\nDonn\xc3 es \xff\xfe invalides.\n";
   Document d = MustRead(bad);
   CheckInvariants(d);
+}
+
+TEST_F(ReaderTest, MutatedFixturesNeverBreakTheInvariants) {
+  // Seeded random edits of every fixture: byte flips, markup characters,
+  // NULs, invalid UTF-8, truncation; read in each format.
+  std::mt19937 rng(20251129);
+  const char* kInserts[] = {"<", ">", "</", "<div>", "<table><tr><td>", "|", "\n\n", "# ",
+                            "- ", "\x00", "\xff", "\xc3", "&", "&#x", "<!--", "<script>"};
+  int reads = 0;
+  for (const char* name : {"policy_page.html", "policy_nomain.html", "cp1252.html",
+                           "malformed.html", "policy.md", "policy.txt"}) {
+    const std::string original = Slurp(kData / name);
+    for (int round = 0; round < 12; ++round) {
+      std::string s = original;
+      const int edits = 1 + static_cast<int>(rng() % 20);
+      for (int e = 0; e < edits && !s.empty(); ++e) {
+        const std::size_t at = rng() % s.size();
+        switch (rng() % 4) {
+          case 0: s[at] = static_cast<char>(rng() & 0xFF); break;
+          case 1: s.insert(at, kInserts[rng() % std::size(kInserts)]); break;
+          case 2: s.erase(at, std::min<std::size_t>(s.size() - at, rng() % 40)); break;
+          default: s.resize(at); break;
+        }
+      }
+      for (SourceFormat f : {SourceFormat::kAuto, SourceFormat::kHtml, SourceFormat::kMarkdown,
+                             SourceFormat::kText}) {
+        ReadOptions o;
+        o.format = f;
+        auto d = reader().Read(s, o);
+        ++reads;
+        if (!d.ok()) {
+          // The only refusal a mutated text page may get: "binary".
+          EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument) << d.status().ToString();
+          continue;
+        }
+        CheckInvariants(*d);
+      }
+    }
+  }
+  EXPECT_EQ(reads, 6 * 12 * 4);
 }
 
 // ---------------------------------------------------------------------------
