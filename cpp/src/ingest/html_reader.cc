@@ -757,7 +757,11 @@ Drop Classify(const GumboElement& el, const Stats& s, bool in_content, bool has_
   // Menus and link farms outside the article: mostly link text, several links.
   // Where a content container was found, what lies outside it needs less.
   const double max_density = has_content_node ? 0.5 : 0.75;
-  if (!in_content && s.links >= 3 && LinkDensity(s) >= max_density && s.headings <= 1) {
+  // Menu entries are short: links of 60+ visible characters on average are
+  // sentences (a list of related policies, partners described in full).
+  const bool short_links = s.links > 0 && s.link_text <= 60ull * s.links;
+  if (!in_content && s.links >= 3 && short_links && LinkDensity(s) >= max_density &&
+      s.headings <= 1) {
     switch (el.tag) {
       case GUMBO_TAG_UL:
       case GUMBO_TAG_OL:
