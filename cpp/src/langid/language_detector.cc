@@ -86,8 +86,8 @@ bool StartsWithAt(std::string_view s, std::size_t i, std::string_view prefix) {
 // The text both models read: valid UTF-8 (invalid sequences as U+FFFD), NUL as
 // a space, and URLs and e-mail addresses blanked out, since their English-looking
 // words ("www", "privacy-policy") say nothing about the language of the text.
-std::string Prepare(std::string_view utf8) {
-  std::string out = CountInvalidUtf8(utf8) > 0 ? ReplaceInvalidUtf8(utf8) : std::string(utf8);
+std::string Prepare(std::string text) {
+  std::string out = CountInvalidUtf8(text) > 0 ? ReplaceInvalidUtf8(text) : std::move(text);
   const std::size_t n = out.size();
   auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   for (std::size_t i = 0; i < n; ++i) {

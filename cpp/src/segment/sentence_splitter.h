@@ -1,5 +1,14 @@
 // Sentences (ICU sentence BreakIterator with per-language abbreviation
 // suppressions) and the clause splits inside long sentences.
+//
+//   auto splitter = SentenceSplitter::Create();
+//   SentenceList list = (*splitter)->Split("M. Martin signe. Fin.", Language::kFr);
+//   // two sentences: "M. Martin signe." and "Fin."
+//
+// Spans are trimmed of whitespace and never empty; a leading list bullet or
+// heading mark ("- ", "• ", "## ") is left out of the sentence. Linear time on
+// any input (no terminator, one line, NUL bytes, invalid UTF-8). Const and
+// thread-safe: each call clones the prototype iterator.
 #ifndef POLICYTEXT_SRC_SEGMENT_SENTENCE_SPLITTER_H_
 #define POLICYTEXT_SRC_SEGMENT_SENTENCE_SPLITTER_H_
 
