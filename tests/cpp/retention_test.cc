@@ -86,6 +86,10 @@ TEST(RetentionTest, BoundsAndEvents) {
        "consent_withdrawal", "none", ""},
       {"we delete your data after you close your account.", Language::kEn, "until_event",
        "account_deletion", "account_deletion", "after you close your account"},
+      {"les données ne sont pas conservées au-delà de la session d'ouverture de compte.",
+       Language::kFr, "until_event", "other", "none", ""},
+      {"les données ne sont pas conservées au-delà de la fin de la session.", Language::kFr,
+       "until_event", "other", "none", ""},
       // legal obligation
       {"vos données sont conservées pendant la durée de prescription légale.", Language::kFr,
        "legal_obligation", "none", "none", ""},

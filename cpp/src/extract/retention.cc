@@ -75,8 +75,14 @@ RetentionEvent ClassifyEvent(const Words& w, std::size_t from, std::size_t to) {
                           "relation", "relationship", "engagement", "résili"}))
       contract = true;
     if (StartsWithAny(t, {"compte", "account", "profil", "profile", "membership", "inscription",
-                          "registration"}))
-      account = true;
+                          "registration"})) {
+      // "la session d'ouverture de compte", "account creation": not its end.
+      bool opening = StartsWithAny(n, {"creation", "opening"});
+      for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j)
+        opening = opening || StartsWithAny(w[j].text, {"ouverture", "création", "opening",
+                                                       "creating", "creation"});
+      if (!opening) account = true;
+    }
     if (StartsWithAny(t, {"collecte", "collection", "collected", "recueil", "obtention",
                           "obtained", "réception", "receipt"}))
       collection = true;
@@ -122,8 +128,10 @@ struct CueTables {
                                        "tant que",            "tant qu '",
                                        "for as long as",      "only as long as",
                                        "as long as",          "so long as"};
-  PhraseTable until{"jusqu ' à", "jusqu ' au", "jusqu ' aux",
-                                    "until",     "till",       "up until"};
+  PhraseTable until{"jusqu ' à", "jusqu ' au", "jusqu ' aux", "until", "till", "up until",
+                    // "ne sont pas conservées au-delà de la session": a limit.
+                    "au - delà de la", "au - delà de l '", "au - delà du", "au - delà de",
+                    "beyond the end of"};
   PhraseTable during{
         "pendant toute la durée de", "pendant toute la durée d '", "pendant la durée de",
         "pendant la durée d '", "durant toute la durée de", "durant la durée de",
@@ -234,7 +242,7 @@ struct Finder {
           // "jusqu'à ce que", "until you…", "until the end of…": some event.
           if (!(t == "jusqu" && (Word(n) == "ce" || Word(n) == "la" || Word(n) == "l" ||
                                  Word(n) == "leur" || Word(n) == "votre")) &&
-              !(t == "until" || t == "till" || t == "up"))
+              !(t == "until" || t == "till" || t == "up" || t == "au" || t == "beyond"))
             return n;
           ev = RetentionEvent::kOther;
         }
