@@ -99,14 +99,11 @@ def _iter_archive(path: str) -> Iterator[Source]:
                         raise EOFError(f"member {member.name} is cut short")
                     yielded += 1
                     yield Source(id=name, source=name, data=data)
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, gzip.BadGzipFile) as error:
-        if isinstance(error, OSError) and not isinstance(error, gzip.BadGzipFile) and yielded == 0 \
-                and isinstance(error, (FileNotFoundError, PermissionError)):
-            yield _error_source(path, _os_error_code(error), str(error))
-        else:
-            yield _error_source(
-                path, "DATA_LOSS",
-                f"truncated or corrupt archive after {yielded} member(s): {error}")
+    except (FileNotFoundError, PermissionError) as error:  # the archive itself
+        yield _error_source(path, _os_error_code(error), str(error))
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as error:
+        yield _error_source(
+            path, "DATA_LOSS", f"truncated or corrupt archive after {yielded} member(s): {error}")
 
 
 def _record_id(record: dict[str, Any], fallback: str) -> str:
