@@ -285,13 +285,17 @@ AlignedText NormalizeAligned(std::string_view utf8) {
 }
 
 std::string NormalizeString(std::string_view utf8) {
-  // Most tokens are ASCII: lower-case them in place.
-  bool ascii = true;
-  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out(utf8);
-    for (char& c : out) c = kAsciiFold[static_cast<unsigned char>(c)];
-    return out;
+  // Most tokens are ASCII: lower-case them byte by byte, and fall back to the
+  // full walk at the first non-ASCII byte.
+  {
+    std::string out(utf8.size(), '\0');
+    std::size_t i = 0;
+    for (; i < utf8.size(); ++i) {
+      const auto b = static_cast<unsigned char>(utf8[i]);
+      if (b >= 0x80) break;
+      out[i] = kAsciiFold[b];
+    }
+    if (i == utf8.size()) return out;
   }
   std::string out;
   out.reserve(utf8.size() + 4);
