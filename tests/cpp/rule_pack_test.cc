@@ -184,8 +184,8 @@ TEST(RuleSetTest, CompilesPerLanguage) {
   EXPECT_TRUE(fr->rule_sets[0].set->Match("nous partageons vos données", &hits));
   EXPECT_EQ(fr->rule_sets[0].owner, (std::vector<int>{0, 0}));
   EXPECT_FALSE(fr->rule_sets[0].set->Match("nous vendons des chaussures", &hits));
-  ASSERT_NE(fr->lexicon_set.set, nullptr);
-  EXPECT_EQ(fr->lexicon_set.owner, (std::vector<int>{0, 0, 1}));
+  ASSERT_EQ(fr->lexicon_sets.size(), 1u);
+  EXPECT_EQ(fr->lexicon_sets[0].owner, (std::vector<int>{0, 0, 1}));
   const LanguageRules* en = (*rules)->For(Language::kEn);
   ASSERT_NE(en, nullptr);
   EXPECT_TRUE(en->rules.empty());

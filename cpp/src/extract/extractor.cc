@@ -200,18 +200,21 @@ struct LexHit {
 };
 
 Status MatchLexicon(const LanguageRules& lr, const SentenceView& sv, std::vector<LexHit>& out) {
-  if (!lr.lexicon_set.set) return OkStatus();
   std::vector<int> ids;
-  RE2::Set::ErrorInfo info{};
+  std::vector<int> hits;
   const std::string& text = sv.norm.text;
-  if (!lr.lexicon_set.set->Match(text, &ids, &info)) {
-    if (info.kind == RE2::Set::kOutOfMemory) {
-      return ResourceExhaustedError("the " + std::string(LanguageCode(lr.lang)) +
-                                    " lexicon set ran out of RE2 memory on a sentence");
+  for (const PrefilterSet& ps : lr.lexicon_sets) {
+    RE2::Set::ErrorInfo info{};
+    hits.clear();
+    if (!ps.set->Match(text, &hits, &info)) {
+      if (info.kind == RE2::Set::kOutOfMemory) {
+        return ResourceExhaustedError("the " + std::string(LanguageCode(lr.lang)) +
+                                      " lexicon set ran out of RE2 memory on a sentence");
+      }
+      continue;
     }
-    return OkStatus();
+    for (int h : hits) ids.push_back(ps.owner[static_cast<std::size_t>(h)]);
   }
-  for (int& id : ids) id = lr.lexicon_set.owner[static_cast<std::size_t>(id)];
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<LexHit> found;

@@ -149,10 +149,10 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       patterns += m.rules[slot.index].patterns.size();
     }
   }
-  // The budget is shared by the prefilter sets of the language.
-  const std::size_t sets = std::max<std::size_t>(1, (patterns + kPatternsPerSet - 1) / kPatternsPerSet);
-  const RE2::Options set_options = PatternOptions(std::max<std::size_t>(budget / (sets + 1), 1));
-  auto lexicon_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  (void)patterns;
+  // Each set gets the whole budget: RE2 allocates its DFA lazily, as states
+  // are met, and a small cache makes a set rebuild its states over and over.
+  const RE2::Options& set_options = options;
   // require / exclude patterns are only parsed here (compiled on first use).
   RE2::Set scratch(options, RE2::UNANCHORED);
   for (const Merged::Slot& slot : m.slots) {
@@ -187,8 +187,13 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       if (def.lang != lang) continue;
       const int owner = static_cast<int>(out.lexicons.size());
       for (const PatternDef& t : def.terms) {
-        if (Status s = AddToSet(*lexicon_set, t, "term", def.id); !s.ok()) return s;
-        out.lexicon_set.owner.push_back(owner);
+        if (out.lexicon_sets.empty() || out.lexicon_sets.back().owner.size() == kTermsPerSet) {
+          out.lexicon_sets.push_back(
+              PrefilterSet{std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
+        }
+        PrefilterSet& ps = out.lexicon_sets.back();
+        if (Status s = AddToSet(*ps.set, t, "term", def.id); !s.ok()) return s;
+        ps.owner.push_back(owner);
       }
       CompiledLexicon lex;
       lex.def = def;
@@ -202,12 +207,10 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
   for (PrefilterSet& ps : out.rule_sets) {
     if (Status s = CompileSet(*ps.set, lang, "rule", ps.owner.size(), budget); !s.ok()) return s;
   }
-  if (!out.lexicon_set.owner.empty()) {
-    if (Status s = CompileSet(*lexicon_set, lang, "lexicon", out.lexicon_set.owner.size(), budget);
-        !s.ok()) {
+  for (PrefilterSet& ps : out.lexicon_sets) {
+    if (Status s = CompileSet(*ps.set, lang, "lexicon", ps.owner.size(), budget); !s.ok()) {
       return s;
     }
-    out.lexicon_set.set = std::move(lexicon_set);
   }
   return OkStatus();
 }

@@ -90,15 +90,17 @@ struct PrefilterSet {
 // of its patterns: with counted repetitions ({gap}, [^.]{0,80}) in the packs,
 // one set per language thrashed its DFA cache and ran at 0.1 MB/s on the
 // shared policies, while sets of 4 patterns run at ~7 MB/s per core
-// (docs/benchmarks.md, "Extraction").
+// (docs/benchmarks.md, "Extraction"). Each set has the whole memory budget.
 inline constexpr std::size_t kPatternsPerSet = 4;
+// Lexicon terms are mostly word lists: larger sets stay cheap.
+inline constexpr std::size_t kTermsPerSet = 16;
 
 struct LanguageRules {
   Language lang = Language::kUnd;
   std::vector<CompiledRule> rules;
   std::vector<CompiledLexicon> lexicons;
-  std::vector<PrefilterSet> rule_sets;  // empty when there is no rule
-  PrefilterSet lexicon_set;              // set is null when there is no lexicon entry
+  std::vector<PrefilterSet> rule_sets;     // empty when there is no rule
+  std::vector<PrefilterSet> lexicon_sets;  // empty when there is no lexicon entry
 };
 
 inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
