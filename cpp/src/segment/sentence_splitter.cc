@@ -344,6 +344,14 @@ class BlockSplitter {
         i = r;
         continue;
       }
+      // UAX #29 rule SB8a: no break before another terminator or a
+      // continuation mark (", ; :"): settled without asking ICU, which keeps
+      // runs like ". . . ." cheap.
+      const SbClass after = ClassAt(next, &len);
+      if (after == SbClass::kTerm || after == SbClass::kContinue) {
+        i = next;
+        continue;
+      }
       if (IcuBreaks(t, r, next) && !Suppressed(t, next)) {
         Emit(start, next);
         start = next;
