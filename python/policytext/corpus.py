@@ -207,6 +207,9 @@ class Annotation:
     input_bytes: int
     seconds: float
     json: str
+    looks_like_policy: bool = False
+    #: (category, stance, affirmed clauses, negated clauses) per category.
+    practices: list[tuple[str, str, int, int]] = field(default_factory=list)
     document: Any = None  # policytext.Document when kept
     _record: dict[str, Any] | None = field(default=None, repr=False)
 
@@ -326,6 +329,7 @@ def annotate_sources(sources: Iterable[Source], *, analyzer: Any = None,
                              error_code=r.error_code or None,
                              error_message=r.error_message or None,
                              input_bytes=r.input_bytes, seconds=r.seconds, json=r.json,
+                             looks_like_policy=r.looks_like_policy, practices=r.practices,
                              document=r.document if keep_documents else None)
             index += 1
 

@@ -63,7 +63,7 @@ def annotate_partition(items: Iterable[Any], partition: int, output_dir: str, *,
             counts["documents"] += 1
             counts["input_bytes"] += annotation.input_bytes
             if annotation.ok:
-                counts["clauses"] += len(annotation.record.get("clauses", []))
+                counts["clauses"] += sum(a + n for _, _, a, n in annotation.practices)
             else:
                 counts["errors"] += 1
     os.replace(tmp, path)

@@ -59,6 +59,19 @@ void BindBatch(py::module_& m) {
       .def_readonly("input_bytes", &BatchResult::input_bytes)
       .def_readonly("seconds", &BatchResult::seconds)
       .def_readonly("json", &BatchResult::json)
+      .def_readonly("looks_like_policy", &BatchResult::looks_like_policy)
+      .def_property_readonly(
+          "practices",
+          [](const BatchResult& r) {
+            py::list out;
+            for (const PracticeSummary& p : r.summary.practices) {
+              out.append(py::make_tuple(std::string(CategoryName(p.category)),
+                                        std::string(StanceName(p.stance)), p.affirmed,
+                                        p.negated));
+            }
+            return out;
+          },
+          "(category, stance, affirmed clauses, negated clauses) per category.")
       .def_readonly("document", &BatchResult::document);
 
   m.def(

@@ -49,6 +49,9 @@ struct BatchResult {
   Status status;          // not OK: the document could not be read or analysed
   std::size_t input_bytes = 0;
   double seconds = 0.0;   // time spent on this document
+  // What the document states, kept even without the document (for run summaries).
+  Summary summary;
+  bool looks_like_policy = false;
   std::optional<Document> document;  // kept when BatchOptions::keep_documents
   std::string json;       // the JSON Lines record (without newline) when BatchOptions::json
 };

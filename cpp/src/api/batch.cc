@@ -43,6 +43,8 @@ BatchResult Process(const Analyzer& analyzer, const BatchOptions& options, Batch
     }
     if (doc.ok()) {
       if (result.input_bytes == 0) result.input_bytes = doc->source_bytes;
+      result.summary = doc->summary;
+      result.looks_like_policy = doc->policy.looks_like_policy;
       result.document = std::move(doc).value();
     } else {
       result.status = doc.status();

@@ -159,15 +159,12 @@ def _count(stats: dict[str, Any], annotation: Annotation) -> None:
         stats["error_codes"][annotation.error_code or "UNKNOWN"] += 1
         return
     stats["ok"] += 1
-    record = annotation.record
-    policy = record.get("policy") or {}
-    if policy and not policy.get("looks_like_policy", True):
+    if not annotation.looks_like_policy:
         stats["not_policy"] += 1
-    for clause in record.get("clauses", []):
-        stats["clauses"][clause.get("category")] += 1
-    summary = record.get("summary") or {}
-    for category, entry in summary.items():
-        stance = entry.get("stance") if isinstance(entry, dict) else entry
+    # From the core's summary: no JSON parsing per document.
+    for category, stance, affirmed, negated in annotation.practices:
+        if affirmed + negated:
+            stats["clauses"][category] += affirmed + negated
         if stance == "affirmed":
             stats["affirmed"][category] += 1
         elif stance == "denied":
