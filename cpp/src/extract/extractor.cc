@@ -115,23 +115,10 @@ struct RuleHit {
 // Runs the prefilter and confirms each candidate.
 Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentence& s,
                   const Document& doc, BlockCache& cache, std::vector<RuleHit>& out) {
+  // The rules whose literal atoms occur in the sentence (sorted, unique);
+  // each is confirmed with its own regex below.
   std::vector<int> ids;
-  std::vector<int> hits;
-  const re2::StringPiece text(sv.norm.text);
-  for (const PrefilterSet& ps : lr.rule_sets) {
-    RE2::Set::ErrorInfo info{};
-    hits.clear();
-    if (!ps.set->Match(text, &hits, &info)) {
-      if (info.kind == RE2::Set::kOutOfMemory) {
-        return ResourceExhaustedError(
-            "the " + std::string(LanguageCode(lr.lang)) +
-            " rule set ran out of RE2 memory on a sentence; raise "
-            "AnalyzerOptions::regex_memory_budget or simplify the patterns");
-      }
-      continue;
-    }
-    for (int h : hits) ids.push_back(ps.owner[static_cast<std::size_t>(h)]);
-  }
+  lr.rule_filter.Candidates(sv.norm.text, ids);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (int id : ids) {

@@ -173,6 +173,12 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       CompiledRule rule;
       rule.def = def;
       rule.pattern = LazyRegex(Join(def.patterns), options);
+      if (std::string error; out.rule_filter.Add(rule.pattern.pattern(), options, &error) !=
+                             RE2::NoError) {
+        return InvalidArgumentError(def.loc.ToString() + ": the patterns of '" + def.id +
+                                    "' exceed RE2's memory budget of " + Budget(budget) +
+                                    " MiB or are rejected by RE2: " + error);
+      }
       for (const PatternDef& r : def.required) {
         if (Status s = AddToSet(scratch, r, "require", def.id); !s.ok()) return s;
         rule.required.emplace_back(r.expanded, options);
@@ -204,6 +210,7 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
       out.lexicons.push_back(std::move(lex));
     }
   }
+  out.rule_filter.Compile();
   for (PrefilterSet& ps : out.rule_sets) {
     if (Status s = CompileSet(*ps.set, lang, "rule", ps.owner.size(), budget); !s.ok()) return s;
   }

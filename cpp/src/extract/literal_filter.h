@@ -1,0 +1,61 @@
+// A literal prefilter for many regexes. For each regex, RE2's FilteredRE2
+// computes "atoms": literal strings such that every text the regex matches
+// contains at least one of them (a regex without such literals always passes).
+// All atoms of all regexes are searched at once with an Aho-Corasick automaton
+// (one table lookup per byte), so the cost per text does not grow with the
+// number or the shape of the patterns ({gap}, Unicode classes), unlike one big
+// RE2::Set whose lazily built DFA explodes into states on such patterns.
+//
+//   LiteralFilter f;
+//   f.Add("{b}partag\\p{L}*", options);     // regex 0
+//   f.Compile();
+//   std::vector<int> ids;
+//   f.Candidates(text, ids);  // the regexes that may match; confirm each with its RE2
+#ifndef POLICYTEXT_SRC_EXTRACT_LITERAL_FILTER_H_
+#define POLICYTEXT_SRC_EXTRACT_LITERAL_FILTER_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <array>
+#include <memory>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace policytext::internal {
+
+class LiteralFilter {
+ public:
+  // Adds a regex (index = number of earlier Adds). Returns RE2's error code:
+  // NoError, or the reason RE2 rejects the pattern (ErrorPatternTooLarge when
+  // it does not fit options.max_mem), with RE2's message in `error`.
+  RE2::ErrorCode Add(const std::string& pattern, const RE2::Options& options,
+                     std::string* error);
+  // Builds the automaton; call once after the last Add.
+  void Compile();
+
+  // Replaces `out` with the sorted indices of the regexes that may match
+  // `text` (a superset of those that do). ASCII letters match case-insensitively
+  // (the atoms are lowercase; the matched text is case-folded already).
+  void Candidates(std::string_view text, std::vector<int>& out) const;
+
+  std::size_t size() const { return static_cast<std::size_t>(filter_->NumRegexps()); }
+  std::size_t states() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
+
+ private:
+  // min_atom_len 1: an empty atom says nothing; FilteredRE2 then treats that
+  // part of a regex as "anything", which keeps the filter sound.
+  std::unique_ptr<re2::FilteredRE2> filter_ = std::make_unique<re2::FilteredRE2>(1);
+  bool compiled_ = false;
+  std::array<std::uint8_t, 256> class_of_{};          // byte -> class (0: no atom has it)
+  int classes_ = 1;
+  std::vector<std::uint32_t> next_;   // state * classes_ + class -> state
+  std::vector<std::uint32_t> out_begin_;  // per state: range in out_ (size states + 1)
+  std::vector<int> out_;              // atoms ending at the state
+};
+
+}  // namespace policytext::internal
+
+#endif  // POLICYTEXT_SRC_EXTRACT_LITERAL_FILTER_H_
