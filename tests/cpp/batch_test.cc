@@ -126,6 +126,36 @@ TEST(AnalyzeStreamTest, AThrowingCallbackStopsTheRunAndIsRethrown) {
   EXPECT_LT(produced, 1000);
 }
 
+// A consumer that throws while workers wait for room in a small window must not
+// deadlock: the run stops, every thread returns and the exception comes back.
+TEST(AnalyzeStreamTest, ThrowingConsumerWithAFullWindowNeverDeadlocks) {
+  auto analyzer = MakeAnalyzer();
+  for (int round = 0; round < 30; ++round) {
+    BatchOptions options;
+    options.threads = 4;
+    options.max_in_flight = 2;
+    options.keep_documents = false;
+    int produced = 0;
+    const std::size_t throw_at = static_cast<std::size_t>(round % 7);
+    EXPECT_THROW(
+        {
+          Status s = AnalyzeStream(
+              *analyzer, options,
+              [&](BatchItem& item) {
+                if (produced == 200) return false;
+                item.bytes = "We share data with partners.";
+                ++produced;
+                return true;
+              },
+              [&](BatchResult&& r) {
+                if (r.index == throw_at) throw std::runtime_error("consumer failed");
+              });
+          (void)s;
+        },
+        std::runtime_error);
+  }
+}
+
 TEST(AnalyzeStreamTest, EmptyInputIsFine) {
   auto analyzer = MakeAnalyzer();
   int calls = 0;

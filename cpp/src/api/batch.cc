@@ -75,16 +75,33 @@ Status AnalyzeStream(const Analyzer& analyzer, const BatchOptions& options,
   bool input_done = false;
   std::size_t next_index = 0;
 
-  std::mutex out_mu;  // guards the reorder buffer
+  std::mutex out_mu;  // guards the reorder buffer and `stop`
   std::condition_variable window_cv;
   std::map<std::size_t, BatchResult> ready;
   std::size_t next_to_emit = 0;
   bool emitting = false;
+  bool stop = false;  // a callback threw: take no more input
+
+  std::mutex error_mu;  // guards callback_error; the innermost lock, held briefly
   std::exception_ptr callback_error;  // a throw from next() or sink(), rethrown at the end
+
+  // Called with no lock held but possibly in_mu (lock order in_mu -> out_mu).
+  auto fail = [&](std::exception_ptr error) {
+    {
+      std::lock_guard<std::mutex> lock(error_mu);
+      if (!callback_error) callback_error = std::move(error);
+    }
+    {
+      std::lock_guard<std::mutex> lock(out_mu);
+      stop = true;
+    }
+    window_cv.notify_all();
+  };
 
   // Whoever finds the next result ready becomes the single emitter until the
   // buffer has no in-order result left; the check and the hand-over happen under
-  // one lock so that no result is left behind.
+  // one lock so that no result is left behind. The emitter never takes in_mu,
+  // so a worker waiting for the window (holding in_mu) cannot block it.
   auto emit_ready = [&] {
     std::unique_lock<std::mutex> lock(out_mu);
     if (emitting) return;
@@ -92,14 +109,13 @@ Status AnalyzeStream(const Analyzer& analyzer, const BatchOptions& options,
     for (auto it = ready.find(next_to_emit); it != ready.end(); it = ready.find(next_to_emit)) {
       BatchResult result = std::move(it->second);
       ready.erase(it);
+      const bool deliver = !stop;
       lock.unlock();
-      if (!callback_error) {
+      if (deliver) {
         try {
           sink(std::move(result));
         } catch (...) {
-          std::lock_guard<std::mutex> in_lock(in_mu);
-          if (!callback_error) callback_error = std::current_exception();
-          input_done = true;
+          fail(std::current_exception());
         }
       }
       lock.lock();
@@ -118,7 +134,8 @@ Status AnalyzeStream(const Analyzer& analyzer, const BatchOptions& options,
         if (input_done) return;
         {
           std::unique_lock<std::mutex> out_lock(out_mu);
-          window_cv.wait(out_lock, [&] { return next_index < next_to_emit + window; });
+          window_cv.wait(out_lock, [&] { return stop || next_index < next_to_emit + window; });
+          if (stop) return;
         }
         try {
           if (!next(item)) {
@@ -126,8 +143,8 @@ Status AnalyzeStream(const Analyzer& analyzer, const BatchOptions& options,
             return;
           }
         } catch (...) {
-          if (!callback_error) callback_error = std::current_exception();
           input_done = true;
+          fail(std::current_exception());
           return;
         }
         index = next_index++;
