@@ -338,7 +338,8 @@ TEST(ExtractorTest, BadInputGivesADefinedResult) {
   EXPECT_TRUE(doc.clauses.empty());
   EXPECT_EQ(doc.summary.practices.size(), static_cast<std::size_t>(kNumCategories));
   // No blocks or sentences: the whole text is one sentence; NUL and invalid bytes pass.
-  doc.text = std::string("We sell\0 data \xff\xfe to Google.", 29);
+  constexpr char kBad[] = "We sell\0 data \xff\xfe to Google.";
+  doc.text = std::string(kBad, sizeof(kBad) - 1);
   doc.lang = Language::kEn;
   EXPECT_TRUE(ExtractClauses(Rules(), doc).ok());
   EXPECT_EQ(doc.clauses.size(), 1u);

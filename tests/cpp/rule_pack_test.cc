@@ -153,7 +153,8 @@ TEST(RulePackTest, StructuralErrors) {
               HasSubstr("unknown recipient type 'friends'"));
   EXPECT_THAT(ErrorOf("[disable en.a]\npattern = x\n"), HasSubstr("takes no keys"));
   EXPECT_THAT(ErrorOf("just words\n"), StartsWith("p.rules:1:1: expected 'key = value'"));
-  EXPECT_THAT(ErrorOf(std::string("[rule en.a]\ncategory = shar\0ing\n", 32)),
+  constexpr char kNul[] = "[rule en.a]\ncategory = shar\0ing\n";
+  EXPECT_THAT(ErrorOf(std::string(kNul, sizeof(kNul) - 1)),
               HasSubstr("NUL byte"));
 }
 
