@@ -49,24 +49,8 @@ void BM_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Read)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// One document at a time on the calling thread: the per-core figure.
-void BM_Analyze(benchmark::State& state) {
-  const bench::BenchCorpus& corpus = bench::LoadCorpus();
-  const Analyzer& analyzer = SharedAnalyzer();
-  std::size_t clauses = 0;
-  for (auto _ : state) {
-    for (const std::string& doc : corpus.documents) {
-      auto result = analyzer.Analyze(doc);
-      if (result.ok()) clauses += result->clauses.size();
-    }
-  }
-  benchmark::DoNotOptimize(clauses);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
-  state.counters["docs/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * corpus.documents.size()),
-      benchmark::Counter::kIsRate);
-}
-BENCHMARK(BM_Analyze)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The per-core figure for one document at a time is extract_bench's
+// BM_ReadAndExtract; this program measures the pool around it.
 
 // The batch pool with JSON records, as `policytext annotate` runs it.
 void BM_AnalyzeBatch(benchmark::State& state) {

@@ -259,6 +259,21 @@ void AttachToDocument(py::module_& m) {
 
 }  // namespace
 
+namespace {
+
+// The JSON record, for both Analyzer.to_json and document_to_json.
+std::string DocumentJson(const Document& doc, const std::string& id, const std::string& source,
+                         bool include_text, bool include_blocks) {
+  JsonOptions options;
+  options.id = id;
+  options.source = source;
+  options.include_text = include_text;
+  options.include_blocks = include_blocks;
+  return ToJson(doc, options);
+}
+
+}  // namespace
+
 void BindAnalyzer(py::module_& m) {
   py::class_<ClauseView>(m, "Clause",
                          "A clause that states a practice; offsets index Document.text.")
@@ -446,12 +461,7 @@ void BindAnalyzer(py::module_& m) {
           "to_json",
           [](const Analyzer&, const Document& doc, const std::string& id,
              const std::string& source, bool include_text, bool include_blocks) {
-            JsonOptions options;
-            options.id = id;
-            options.source = source;
-            options.include_text = include_text;
-            options.include_blocks = include_blocks;
-            return ToJson(doc, options);
+            return DocumentJson(doc, id, source, include_text, include_blocks);
           },
           py::arg("document"), py::kw_only(), py::arg("id") = "", py::arg("source") = "",
           py::arg("include_text") = false, py::arg("include_blocks") = false)
@@ -485,15 +495,7 @@ void BindAnalyzer(py::module_& m) {
 
   m.def(
       "document_to_json",
-      [](const Document& doc, const std::string& id, const std::string& source,
-         bool include_text, bool include_blocks) {
-        JsonOptions options;
-        options.id = id;
-        options.source = source;
-        options.include_text = include_text;
-        options.include_blocks = include_blocks;
-        return ToJson(doc, options);
-      },
+      &DocumentJson,
       py::arg("document"), py::kw_only(), py::arg("id") = "", py::arg("source") = "",
       py::arg("include_text") = false, py::arg("include_blocks") = false);
 }
