@@ -180,17 +180,27 @@ TEST(RuleSetTest, CompilesPerLanguage) {
   ASSERT_NE(fr, nullptr);
   EXPECT_EQ(fr->rules.size(), 1u);
   EXPECT_EQ(fr->lexicons.size(), 2u);
-  ASSERT_EQ(fr->rule_sets.size(), 1u);
-  std::vector<int> hits;
-  EXPECT_TRUE(fr->rule_sets[0].set->Match("nous partageons vos données", &hits));
-  EXPECT_EQ(fr->rule_sets[0].owner, (std::vector<int>{0, 0}));
-  EXPECT_FALSE(fr->rule_sets[0].set->Match("nous vendons des chaussures", &hits));
-  ASSERT_EQ(fr->lexicon_sets.size(), 1u);
-  EXPECT_EQ(fr->lexicon_sets[0].owner, (std::vector<int>{0, 0, 1}));
+  // One regex per pattern, each owned by the rule.
+  ASSERT_EQ(fr->rule_filter.size(), 2u);
+  EXPECT_EQ(fr->pattern_rule, (std::vector<int>{0, 0}));
+  std::vector<int> candidates;
+  fr->rule_filter.Candidates("nous partageons vos données", candidates);
+  EXPECT_FALSE(candidates.empty());
+  bool confirmed = false;
+  for (int c : candidates) {
+    confirmed |= RE2::PartialMatch("nous partageons vos données", fr->rule_filter.regex(c));
+  }
+  EXPECT_TRUE(confirmed);
+  fr->rule_filter.Candidates("nous vendons des chaussures", candidates);
+  for (int c : candidates) {
+    EXPECT_FALSE(RE2::PartialMatch("nous vendons des chaussures", fr->rule_filter.regex(c)));
+  }
+  // One regex per lexicon entry (its terms joined).
+  EXPECT_EQ(fr->lexicon_filter.size(), 2u);
   const LanguageRules* en = (*rules)->For(Language::kEn);
   ASSERT_NE(en, nullptr);
   EXPECT_TRUE(en->rules.empty());
-  EXPECT_TRUE(en->rule_sets.empty());
+  EXPECT_EQ(en->rule_filter.size(), 0u);
   EXPECT_EQ((*rules)->fingerprint().size(), 16u);
 }
 
@@ -243,15 +253,16 @@ TEST(RuleSetTest, Re2ErrorNamesTheRuleAndPosition) {
 }
 
 TEST(RuleSetTest, MemoryBudgetExceededIsAClearError) {
-  std::string pack;
-  for (int i = 0; i < 40; ++i) {
-    pack += "[rule en.sharing.r" + std::to_string(i) + "]\ncategory = sharing\npattern = " +
-            "{b}share" + std::to_string(i) + "{gap}{gap}\\p{L}{30}{b}\n";
-  }
-  auto rules = CompiledRules::Build(Sources({{"big.rules", pack.c_str()}}), {Language::kEn},
+  const char* pack =
+      "[rule en.sharing.small]\ncategory = sharing\npattern = {b}share{b}\n\n"
+      "[rule en.sharing.big]\ncategory = sharing\n"
+      "pattern = {b}share{gap}{gap}{gap}{gap}{gap}{gap}{w}{300}{b}\n";
+  auto rules = CompiledRules::Build(Sources({{"big.rules", pack}}), {Language::kEn},
                                     std::size_t{1} << 16);
   ASSERT_FALSE(rules.ok());
-  EXPECT_THAT(rules.status().message(), HasSubstr("memory budget"));
+  EXPECT_THAT(rules.status().message(),
+              StartsWith("big.rules:7:11: the pattern of 'en.sharing.big' exceeds"));
+  EXPECT_THAT(rules.status().message(), HasSubstr("memory budget of 0.1 MiB"));
 }
 
 TEST(RuleSetTest, LoadsFoldersWithTheirLanguage) {

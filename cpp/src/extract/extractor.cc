@@ -1,5 +1,5 @@
 // The matcher. Per sentence: normalise (with alignment), ask the language's
-// RE2::Set which rules may fire, confirm each with its own RE2 plus its
+// literal prefilter which rule patterns may match, confirm each with its own RE2 plus its
 // require / exclude patterns, group what fired by category into clauses, then
 // run the lexicon and the attribute code (negation, modality, durations,
 // retention bound) only there.
@@ -112,23 +112,34 @@ struct RuleHit {
   std::int64_t unit = -1;       // -1: the sentence; k: the sentence's clause k
 };
 
-// Runs the prefilter and confirms each candidate.
+// Runs the prefilter and confirms each candidate rule.
 Status CheckRules(const LanguageRules& lr, const SentenceView& sv, const Sentence& s,
                   const Document& doc, BlockCache& cache, std::vector<RuleHit>& out) {
-  // The rules whose literal atoms occur in the sentence (sorted, unique);
-  // each is confirmed with its own regex below.
-  std::vector<int> ids;
+  // The patterns whose literal atoms occur in the sentence, sorted: a rule's
+  // patterns are consecutive, so its candidates come together.
+  thread_local std::vector<int> ids;
   lr.rule_filter.Candidates(sv.norm.text, ids);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (int id : ids) {
-    const CompiledRule& rule = lr.rules[static_cast<std::size_t>(id)];
+  for (std::size_t i = 0; i < ids.size();) {
+    const int r = lr.pattern_rule[static_cast<std::size_t>(ids[i])];
+    const CompiledRule& rule = lr.rules[static_cast<std::size_t>(r)];
+    // The leftmost match of the candidate patterns, the earlier pattern on a
+    // tie: what the patterns joined with '|' would match.
+    bool matched = false;
+    std::size_t b = 0, e = 0;
+    for (; i < ids.size() && lr.pattern_rule[static_cast<std::size_t>(ids[i])] == r; ++i) {
+      std::size_t pb = 0, pe = 0;
+      if (Search(lr.rule_filter.regex(ids[i]), sv.norm.text, 0, sv.norm.text.size(), &pb,
+                 &pe) &&
+          (!matched || pb < b)) {
+        matched = true;
+        b = pb;
+        e = pe;
+      }
+    }
+    if (!matched) continue;
     RuleHit hit;
     hit.rule = &rule;
     hit.lang = lr.lang;
-    if (Status st = Usable(rule.pattern.get(), rule.def.id); !st.ok()) return st;
-    std::size_t b = 0, e = 0;
-    if (!Search(rule.pattern.get(), sv.norm.text, 0, sv.norm.text.size(), &b, &e)) continue;
     TrimToAlnum(sv.norm.text, b, e);
     hit.nb = b;
     hit.ne = e;
@@ -187,28 +198,13 @@ struct LexHit {
 };
 
 Status MatchLexicon(const LanguageRules& lr, const SentenceView& sv, std::vector<LexHit>& out) {
-  std::vector<int> ids;
-  std::vector<int> hits;
   const std::string& text = sv.norm.text;
-  for (const PrefilterSet& ps : lr.lexicon_sets) {
-    RE2::Set::ErrorInfo info{};
-    hits.clear();
-    if (!ps.set->Match(text, &hits, &info)) {
-      if (info.kind == RE2::Set::kOutOfMemory) {
-        return ResourceExhaustedError("the " + std::string(LanguageCode(lr.lang)) +
-                                      " lexicon set ran out of RE2 memory on a sentence");
-      }
-      continue;
-    }
-    for (int h : hits) ids.push_back(ps.owner[static_cast<std::size_t>(h)]);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  thread_local std::vector<int> ids;
+  lr.lexicon_filter.Candidates(text, ids);
   std::vector<LexHit> found;
   for (int id : ids) {
     const CompiledLexicon& lex = lr.lexicons[static_cast<std::size_t>(id)];
-    const RE2& terms = lex.terms.get();
-    if (Status st = Usable(terms, lex.def.id); !st.ok()) return st;
+    const RE2& terms = lr.lexicon_filter.regex(id);
     std::size_t pos = 0;
     while (pos <= text.size()) {
       std::size_t b = 0, e = 0;

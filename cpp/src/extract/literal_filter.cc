@@ -21,7 +21,9 @@ void LiteralFilter::Compile() {
   if (filter_->NumRegexps() > 0) {
     filter_->Compile(&atoms);
     compiled_ = true;
+    filter_->AllPotentials({}, &unfiltered_);
   }
+  atoms_ = atoms.size();
   // Byte classes: one per byte that occurs in some atom; ASCII capitals share
   // the class of their lowercase letter.
   class_of_.fill(0);
@@ -84,15 +86,26 @@ void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) con
   out.clear();
   if (!compiled_) return;
   const std::size_t k = static_cast<std::size_t>(classes_);
-  std::vector<int> found;
+  // Each atom found once: one bit per atom, and the list of those set (which
+  // also clears the bits afterwards). Per thread, so the filter stays const.
+  thread_local std::vector<std::uint64_t> seen;
+  thread_local std::vector<int> found;
+  if (seen.size() < atoms_ / 64 + 1) seen.resize(atoms_ / 64 + 1, 0);
+  found.clear();
   std::uint32_t s = 0;
   for (unsigned char c : text) {
     s = next_[s * k + class_of_[c]];
-    const std::uint32_t b = out_begin_[s], e = out_begin_[s + 1];
-    if (b != e) found.insert(found.end(), out_.begin() + b, out_.begin() + e);
+    for (std::uint32_t i = out_begin_[s], e = out_begin_[s + 1]; i < e; ++i) {
+      const auto a = static_cast<std::size_t>(out_[i]);
+      const std::uint64_t bit = std::uint64_t{1} << (a & 63);
+      if ((seen[a >> 6] & bit) == 0) {
+        seen[a >> 6] |= bit;
+        found.push_back(out_[i]);
+      }
+    }
   }
+  for (int a : found) seen[static_cast<std::size_t>(a) >> 6] = 0;
   std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
   filter_->AllPotentials(found, &out);
   std::sort(out.begin(), out.end());
 }

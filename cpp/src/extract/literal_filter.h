@@ -10,7 +10,7 @@
 //   f.Add("{b}partag\\p{L}*", options);     // regex 0
 //   f.Compile();
 //   std::vector<int> ids;
-//   f.Candidates(text, ids);  // the regexes that may match; confirm each with its RE2
+//   f.Candidates(text, ids);  // the regexes that may match; confirm each with f.regex(id)
 #ifndef POLICYTEXT_SRC_EXTRACT_LITERAL_FILTER_H_
 #define POLICYTEXT_SRC_EXTRACT_LITERAL_FILTER_H_
 
@@ -28,9 +28,17 @@ namespace policytext::internal {
 
 class LiteralFilter {
  public:
-  // Adds a regex (index = number of earlier Adds). Returns RE2's error code:
-  // NoError, or the reason RE2 rejects the pattern (ErrorPatternTooLarge when
-  // it does not fit options.max_mem), with RE2's message in `error`.
+  // Atoms shorter than `min_atom_len` bytes are not searched: FilteredRE2 then
+  // treats that part of a regex as "anything", which keeps the filter sound.
+  // One- and two-byte atoms ("e", " ", "to") occur in every sentence and cost
+  // more to collect than the confirmations they save.
+  explicit LiteralFilter(int min_atom_len = 3)
+      : filter_(std::make_unique<re2::FilteredRE2>(min_atom_len)) {}
+
+  // Adds and compiles a regex (index = number of earlier Adds). Returns RE2's
+  // error code: NoError, or the reason RE2 rejects the pattern
+  // (ErrorPatternTooLarge when it does not fit options.max_mem), with RE2's
+  // message in `error`.
   RE2::ErrorCode Add(const std::string& pattern, const RE2::Options& options,
                      std::string* error);
   // Builds the automaton; call once after the last Add.
@@ -41,19 +49,23 @@ class LiteralFilter {
   // (the atoms are lowercase; the matched text is case-folded already).
   void Candidates(std::string_view text, std::vector<int>& out) const;
 
+  // Regex i, compiled by Add: confirm a candidate with it.
+  const RE2& regex(int i) const { return filter_->GetRE2(i); }
   std::size_t size() const { return static_cast<std::size_t>(filter_->NumRegexps()); }
-  std::size_t states() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
+  // The regexes without any atom: candidates for every text.
+  const std::vector<int>& unfiltered() const { return unfiltered_; }
+  std::size_t atoms() const { return atoms_; }
 
  private:
-  // min_atom_len 1: an empty atom says nothing; FilteredRE2 then treats that
-  // part of a regex as "anything", which keeps the filter sound.
-  std::unique_ptr<re2::FilteredRE2> filter_ = std::make_unique<re2::FilteredRE2>(1);
+  std::unique_ptr<re2::FilteredRE2> filter_;
   bool compiled_ = false;
-  std::array<std::uint8_t, 256> class_of_{};          // byte -> class (0: no atom has it)
+  std::size_t atoms_ = 0;
+  std::vector<int> unfiltered_;
+  std::array<std::uint8_t, 256> class_of_{};  // byte -> class (0: no atom has it)
   int classes_ = 1;
-  std::vector<std::uint32_t> next_;   // state * classes_ + class -> state
+  std::vector<std::uint32_t> next_;       // state * classes_ + class -> state
   std::vector<std::uint32_t> out_begin_;  // per state: range in out_ (size states + 1)
-  std::vector<int> out_;              // atoms ending at the state
+  std::vector<int> out_;                  // atoms ending at the state
 };
 
 }  // namespace policytext::internal

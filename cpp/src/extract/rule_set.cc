@@ -130,54 +130,46 @@ Status AddToSet(RE2::Set& set, const PatternDef& p, std::string_view what,
   return OkStatus();
 }
 
-Status CompileSet(RE2::Set& set, Language lang, std::string_view what, std::size_t entries,
-                  std::size_t budget) {
-  if (set.Compile()) return OkStatus();
-  return InvalidArgumentError(
-      "the " + std::string(LanguageCode(lang)) + " " + std::string(what) + " set (" +
-      std::to_string(entries) + " patterns) exceeds RE2's memory budget of " + Budget(budget) +
-      " MiB; simplify or split the patterns (long {gap} chains and large counted "
-      "repetitions are the usual cause) or raise AnalyzerOptions::regex_memory_budget");
+// Adds one regex to a prefilter (compiling it: a pattern that does not fit
+// RE2's memory budget is reported here, not on first use).
+Status AddToFilter(LiteralFilter& filter, const std::string& regex, const SourceLoc& loc,
+                   std::string_view what, const std::string& id, std::size_t budget,
+                   std::string_view raw = {}) {
+  std::string error;
+  const RE2::ErrorCode code = filter.Add(regex, PatternOptions(budget), &error);
+  if (code == RE2::NoError) return OkStatus();
+  if (code == RE2::ErrorPatternTooLarge) {
+    return InvalidArgumentError(loc.ToString() + ": the " + std::string(what) + " of '" + id +
+                                "' exceeds RE2's memory budget of " + Budget(budget) +
+                                " MiB; simplify it (long {gap} chains and large counted "
+                                "repetitions are the usual cause) or raise "
+                                "AnalyzerOptions::regex_memory_budget");
+  }
+  return InvalidArgumentError(loc.ToString() + ": " + std::string(what) + " of '" + id +
+                              "' rejected by RE2: " + error + " in '" + std::string(raw) + "'");
 }
 
 Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, LanguageRules& out) {
   out.lang = lang;
   const RE2::Options options = PatternOptions(budget);
-  std::size_t patterns = 0;
-  for (const Merged::Slot& slot : m.slots) {
-    if (slot.live && slot.is_rule && m.rules[slot.index].lang == lang) {
-      patterns += m.rules[slot.index].patterns.size();
-    }
-  }
-  (void)patterns;
-  // Each set gets the whole budget: RE2 allocates its DFA lazily, as states
-  // are met, and a small cache makes a set rebuild its states over and over.
-  const RE2::Options& set_options = options;
-  // require / exclude patterns are only parsed here (compiled on first use).
+  // Parses require / exclude patterns and lexicon terms one by one, for errors
+  // with their own file:line:col (the regexes compile later or joined).
   RE2::Set scratch(options, RE2::UNANCHORED);
   for (const Merged::Slot& slot : m.slots) {
     if (!slot.live) continue;
     if (slot.is_rule) {
       const RuleDef& def = m.rules[slot.index];
       if (def.lang != lang) continue;
-      const int owner = static_cast<int>(out.rules.size());
-      for (const PatternDef& p : def.patterns) {
-        if (out.rule_sets.empty() || out.rule_sets.back().owner.size() == kPatternsPerSet) {
-          out.rule_sets.push_back(
-              PrefilterSet{std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
-        }
-        PrefilterSet& ps = out.rule_sets.back();
-        if (Status s = AddToSet(*ps.set, p, "pattern", def.id); !s.ok()) return s;
-        ps.owner.push_back(owner);
-      }
       CompiledRule rule;
       rule.def = def;
-      rule.pattern = LazyRegex(Join(def.patterns), options);
-      if (std::string error; out.rule_filter.Add(rule.pattern.pattern(), options, &error) !=
-                             RE2::NoError) {
-        return InvalidArgumentError(def.loc.ToString() + ": the patterns of '" + def.id +
-                                    "' exceed RE2's memory budget of " + Budget(budget) +
-                                    " MiB or are rejected by RE2: " + error);
+      rule.first_pattern = static_cast<int>(out.pattern_rule.size());
+      for (const PatternDef& p : def.patterns) {
+        if (Status s = AddToFilter(out.rule_filter, p.expanded, p.loc, "pattern", def.id,
+                                       budget, p.raw);
+            !s.ok()) {
+          return s;
+        }
+        out.pattern_rule.push_back(static_cast<int>(out.rules.size()));
       }
       for (const PatternDef& r : def.required) {
         if (Status s = AddToSet(scratch, r, "require", def.id); !s.ok()) return s;
@@ -191,19 +183,16 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
     } else {
       const LexiconDef& def = m.lexicons[slot.index];
       if (def.lang != lang) continue;
-      const int owner = static_cast<int>(out.lexicons.size());
       for (const PatternDef& t : def.terms) {
-        if (out.lexicon_sets.empty() || out.lexicon_sets.back().owner.size() == kTermsPerSet) {
-          out.lexicon_sets.push_back(
-              PrefilterSet{std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED), {}});
-        }
-        PrefilterSet& ps = out.lexicon_sets.back();
-        if (Status s = AddToSet(*ps.set, t, "term", def.id); !s.ok()) return s;
-        ps.owner.push_back(owner);
+        if (Status s = AddToSet(scratch, t, "term", def.id); !s.ok()) return s;
+      }
+      if (Status s = AddToFilter(out.lexicon_filter, Join(def.terms), def.loc, "terms", def.id,
+                                 budget);
+          !s.ok()) {
+        return s;
       }
       CompiledLexicon lex;
       lex.def = def;
-      lex.terms = LazyRegex(Join(def.terms), options);
       lex.cue = def.attribute == "negation_cue" || def.attribute == "modal_cue";
       lex.categories =
           def.categories.empty() ? DefaultCategoriesFor(def.attribute) : def.categories;
@@ -211,14 +200,7 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
     }
   }
   out.rule_filter.Compile();
-  for (PrefilterSet& ps : out.rule_sets) {
-    if (Status s = CompileSet(*ps.set, lang, "rule", ps.owner.size(), budget); !s.ok()) return s;
-  }
-  for (PrefilterSet& ps : out.lexicon_sets) {
-    if (Status s = CompileSet(*ps.set, lang, "lexicon", ps.owner.size(), budget); !s.ok()) {
-      return s;
-    }
-  }
+  out.lexicon_filter.Compile();
   return OkStatus();
 }
 

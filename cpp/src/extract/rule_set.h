@@ -1,6 +1,5 @@
-// Loaded and compiled rule packs: per language, the rules (one RE2 each plus a
-// RE2::Set over all of them, the prefilter) and the lexicon (one RE2 per entry
-// plus a RE2::Set over all entries).
+// Loaded and compiled rule packs: per language, the rules (one RE2 per pattern)
+// and the lexicon (one RE2 per entry), each behind a literal prefilter.
 //
 //   std::vector<RuleSource> sources = BuiltinRuleSources();
 //   auto more = LoadRuleSources("my-rules/");          // a file or a folder
@@ -10,7 +9,7 @@
 #define POLICYTEXT_SRC_EXTRACT_RULE_SET_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/set.h>  // RE2::Set parses require / exclude patterns at build time
 
 #include <cstddef>
 #include <memory>
@@ -41,9 +40,9 @@ std::vector<RuleSource> BuiltinRuleSources();
 // language prefix. NotFound when the path does not exist.
 StatusOr<std::vector<RuleSource>> LoadRuleSources(const std::string& path);
 
-// A regex compiled on first use (thread-safe). Patterns are parsed and checked
-// when the pack is built (RE2::Set::Add); compiling each rule's own RE2 waits
-// until the prefilter first reports that rule, so building stays fast.
+// A regex compiled on first use (thread-safe): a rule's require / exclude
+// patterns are parsed and checked when the pack is built, and compiled only when
+// the rule is first a candidate, so building stays fast.
 class LazyRegex {
  public:
   LazyRegex() = default;
@@ -66,46 +65,37 @@ class LazyRegex {
 
 struct CompiledRule {
   RuleDef def;
-  LazyRegex pattern;  // the alternatives joined
+  // The rule's patterns are regexes first_pattern .. first_pattern +
+  // def.patterns.size() - 1 of its LanguageRules::rule_filter.
+  int first_pattern = 0;
   std::vector<LazyRegex> required;
   std::vector<LazyRegex> excluded;
 };
 
 struct CompiledLexicon {
   LexiconDef def;
-  LazyRegex terms;                   // the terms joined
   std::vector<Category> categories;  // resolved; empty: every category
   bool cue = false;  // negation_cue / modal_cue: not a clause attribute
 };
 
-// One RE2::Set and, per entry, the index of the rule / lexicon entry it
-// belongs to (one entry per pattern alternative / lexicon term).
-struct PrefilterSet {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<int> owner;
-};
-
-// The rule prefilter is split into sets of at most this many pattern
-// alternatives. One set for a whole pack is the textbook layout, but RE2 builds
-// its DFA lazily and the states of one set are the combinations of the states
-// of its patterns: with counted repetitions ({gap}, [^.]{0,80}) in the packs,
-// one set per language thrashed its DFA cache and ran at 0.1 MB/s on the
-// shared policies, while sets of 4 patterns run at ~7 MB/s per core
-// (docs/benchmarks.md, "Extraction"). Each set has the whole memory budget.
-inline constexpr std::size_t kPatternsPerSet = 4;
-// Lexicon terms are mostly word lists: larger sets stay cheap.
-inline constexpr std::size_t kTermsPerSet = 16;
-
+// The prefilter is literal (literal_filter.h), not one RE2::Set per language:
+// RE2 builds a set's DFA lazily and its states are the combinations of the
+// states of its patterns, so the counted repetitions and {gap}s of the packs
+// made one set per language thrash its DFA cache (0.1 MB/s on the shared
+// policies; docs/benchmarks.md, "Extraction"). Literal atoms searched with
+// Aho-Corasick cost one table lookup per byte whatever the patterns' shapes,
+// and each candidate pattern is then confirmed by its own RE2.
 struct LanguageRules {
   Language lang = Language::kUnd;
   std::vector<CompiledRule> rules;
   std::vector<CompiledLexicon> lexicons;
-  std::vector<PrefilterSet> rule_sets;     // empty when there is no rule
-  // The prefilter the matcher uses for rules: regex i is rules[i].pattern.
-  // Literal atoms + Aho-Corasick (literal_filter.h): 4.7x faster than
-  // rule_sets on the shared policies, and it does not grow with {gap}s.
+  // One regex per rule pattern (each alternative on its own, so a candidate
+  // runs only the alternatives whose literals occur); pattern_rule[i] is the
+  // index in `rules` of regex i.
   LiteralFilter rule_filter;
-  std::vector<PrefilterSet> lexicon_sets;  // empty when there is no lexicon entry
+  std::vector<int> pattern_rule;
+  // Regex i is lexicons[i]'s terms joined.
+  LiteralFilter lexicon_filter;
 };
 
 inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
@@ -113,8 +103,8 @@ inline constexpr std::size_t kDefaultRegexMemoryBudget = std::size_t{64} << 20;
 class CompiledRules {
  public:
   // Parses, merges (override / disable by ID, in source order), validates and
-  // compiles. `memory_budget` is RE2's max_mem for each set; a set that does not
-  // fit is an InvalidArgument error that says so.
+  // compiles. `memory_budget` is RE2's max_mem for each regex; a pattern that
+  // does not fit is an InvalidArgument error that says so.
   static StatusOr<std::unique_ptr<const CompiledRules>> Build(
       const std::vector<RuleSource>& sources, const std::vector<Language>& languages,
       std::size_t memory_budget = kDefaultRegexMemoryBudget);
