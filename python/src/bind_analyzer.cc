@@ -453,6 +453,7 @@ void BindAnalyzer(py::module_& m) {
                d["confidence"] = r.confidence;
                d["origin"] = r.origin;
                d["patterns"] = r.patterns;
+               d["unfiltered"] = r.unfiltered;
                out.append(d);
              }
              return out;

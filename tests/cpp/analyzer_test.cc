@@ -138,6 +138,26 @@ TEST(AnalyzerTest, ExplainAndRules) {
   EXPECT_TRUE(fr && en && lexicon);
 }
 
+TEST(AnalyzerTest, UnfilteredPatternIsReported) {
+  const std::string dir = ::testing::TempDir() + "/policytext_unfiltered";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/slow.rules")
+      << "[rule en.sharing.slow]\ncategory = sharing\npattern = [0-9]+@[0-9]+\n"
+         "pattern = {b}disclose{b}\n";
+  AnalyzerOptions options;
+  options.rule_paths = {dir};
+  auto analyzer = Analyzer::Create(options);
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  bool found = false;
+  for (const RuleInfo& r : (*analyzer)->Rules()) {
+    if (r.id != "en.sharing.slow") continue;
+    found = true;
+    ASSERT_EQ(r.unfiltered.size(), 1u);
+    EXPECT_THAT(r.unfiltered[0], HasSubstr("slow.rules:3:11"));
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(AnalyzerTest, ConcurrentAnalysesAgree) {
   auto analyzer = Default();
   const std::string text =

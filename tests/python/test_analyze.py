@@ -231,5 +231,12 @@ def test_cli_analyze_and_rules(tmp_path):
     good.write_text("[rule en.sharing.extra_barter]\ncategory = sharing\npattern = barter\n")
     out = _cli("rules", "check", str(good))
     assert out.returncode == 0 and "1 rules" in out.stdout
+    assert "warning" not in out.stderr
+    slow = tmp_path / "slow.rules"
+    slow.write_text("[rule en.sharing.phone_pair]\ncategory = sharing\npattern = [0-9]+@[0-9]+\n")
+    out = _cli("rules", "check", str(slow))
+    assert out.returncode == 0, out.stderr
+    assert "warning: " + str(slow) + ":3:11: a pattern of 'en.sharing.phone_pair'" in out.stderr
+    assert "runs on every sentence" in out.stderr
     out = _cli("rules", "list", "--lang", "fr", "--kind", "rule")
     assert out.returncode == 0 and out.stdout.startswith("fr  rule")

@@ -64,6 +64,10 @@ struct RuleInfo {
   double confidence = 0.0;
   std::string origin;    // "file:line:col"
   std::size_t patterns = 0;  // pattern alternatives or lexicon terms
+  // "file:line:col" of each pattern (lexicon: of the entry) without a literal
+  // of 3+ bytes that every match contains: it cannot be prefiltered, so its
+  // regex runs on every sentence (docs/rules.md, "Speed").
+  std::vector<std::string> unfiltered;
 };
 
 class Analyzer {

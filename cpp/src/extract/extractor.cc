@@ -652,6 +652,7 @@ StatusOr<std::vector<SentenceTrace>> TraceRules(const CompiledRules& rules,
 std::vector<RuleInfo> ListRules(const CompiledRules& rules) {
   std::vector<RuleInfo> out;
   for (const LanguageRules& lr : rules.languages()) {
+    const std::size_t first = out.size();
     for (const CompiledRule& r : lr.rules) {
       RuleInfo info;
       info.id = r.def.id;
@@ -673,6 +674,16 @@ std::vector<RuleInfo> ListRules(const CompiledRules& rules) {
       info.origin = l.def.loc.ToString();
       info.patterns = l.def.terms.size();
       out.push_back(std::move(info));
+    }
+    for (int p : lr.rule_filter.unfiltered()) {
+      const int r = lr.pattern_rule[static_cast<std::size_t>(p)];
+      const CompiledRule& rule = lr.rules[static_cast<std::size_t>(r)];
+      out[first + static_cast<std::size_t>(r)].unfiltered.push_back(
+          rule.def.patterns[static_cast<std::size_t>(p - rule.first_pattern)].loc.ToString());
+    }
+    for (int l : lr.lexicon_filter.unfiltered()) {
+      out[first + lr.rules.size() + static_cast<std::size_t>(l)].unfiltered.push_back(
+          lr.lexicons[static_cast<std::size_t>(l)].def.loc.ToString());
     }
   }
   return out;

@@ -54,6 +54,12 @@ def run_check(args: argparse.Namespace) -> int:
     n_lex = len(mine) - n_rules
     print(f"ok: {n_rules} rules and {n_lex} lexicon entries from {', '.join(args.paths)} "
           f"({len(rules)} compiled in all; fingerprint {analyzer.rules_fingerprint})")
+    for r in mine:
+        for where in r["unfiltered"]:
+            what = "pattern" if r["kind"] == "rule" else "terms"
+            print(f"warning: {where}: a {what} of '{r['id']}' has no literal of 3 or more "
+                  f"letters that every match contains, so it runs on every sentence "
+                  f"(slow; docs/rules.md, \"Speed\")", file=sys.stderr)
     return 0
 
 
