@@ -159,7 +159,7 @@ TEST(RetentionTest, ReusesGivenPeriods) {
   EXPECT_EQ(r.bound, RetentionBound::kFixed);
   ASSERT_EQ(r.periods.size(), 1u);
   EXPECT_EQ(r.periods[0].iso, "P90D");
-  r = AnalyzeRetention(s, Language::kEn, {});
+  r = AnalyzeRetention(s, Language::kEn, std::vector<Duration>{});
   EXPECT_EQ(r.bound, RetentionBound::kNone);
 }
 

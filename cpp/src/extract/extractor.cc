@@ -20,6 +20,7 @@
 #include "extract/duration.h"
 #include "extract/negation.h"
 #include "extract/retention.h"
+#include "extract/wordscan.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -296,7 +297,14 @@ struct SentenceWork {
   bool lexicon_done = false;
   std::vector<LexHit> lex;
   std::optional<RetentionInfo> retention;
+  std::optional<std::vector<ScanWord>> words;  // of view.norm.text, for the attribute code
 };
+
+// The sentence's words, scanned once for negation, modality and retention.
+const std::vector<ScanWord>& EnsureWords(SentenceWork& w) {
+  if (!w.words) w.words = ScanWords(w.view.norm.text);
+  return *w.words;
+}
 
 Status EnsureLexicon(SentenceWork& w) {
   if (w.lexicon_done) return OkStatus();
@@ -308,7 +316,7 @@ Status EnsureLexicon(SentenceWork& w) {
 }
 
 const RetentionInfo& EnsureRetention(SentenceWork& w) {
-  if (!w.retention) w.retention = AnalyzeRetention(w.view.norm.text, w.lang);
+  if (!w.retention) w.retention = AnalyzeRetention(w.view.norm.text, w.lang, EnsureWords(w));
   return *w.retention;
 }
 
@@ -322,7 +330,7 @@ void AttachAttributes(SentenceWork& w, const CharIndex& index, std::size_t unit_
     Attribute a = MakeAttribute(h.lex->def.attribute, h.lex->def.value, h.lex->def.detail,
                                 w.view, index, h.nb, h.ne);
     if (a.name == "recipient" && c.polarity == Polarity::kAffirmed) {
-      const NegationResult n = FindNegation(norm, h.nb, h.ne, w.lang);
+      const NegationResult n = FindNegation(norm, EnsureWords(w), h.nb, h.ne, w.lang);
       a.negated = n.negated && !n.restrictive;
     }
     AddUnique(c.attributes, std::move(a));
@@ -383,9 +391,9 @@ bool EndsWithColon(std::string_view text) {
   return text.size() >= 3 && text.substr(text.size() - 3) == "\xEF\xBC\x9A";  // fullwidth colon
 }
 
-// The sentences to analyse: the Document's, else one per block, else the text.
-std::vector<Sentence> Units(const Document& doc) {
-  if (!doc.sentences.empty()) return doc.sentences;
+// The sentences to analyse when the Document has none: one per block, else
+// the whole text.
+std::vector<Sentence> FallbackUnits(const Document& doc) {
   std::vector<Sentence> out;
   if (!doc.blocks.empty()) {
     for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
@@ -402,6 +410,13 @@ std::vector<Sentence> Units(const Document& doc) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+// The sentences to analyse: the Document's, else FallbackUnits() kept in `storage`.
+const std::vector<Sentence>& Units(const Document& doc, std::vector<Sentence>& storage) {
+  if (!doc.sentences.empty()) return doc.sentences;
+  storage = FallbackUnits(doc);
+  return storage;
 }
 
 std::vector<const LanguageRules*> LanguagesFor(const CompiledRules& rules, const Document& doc,
@@ -445,7 +460,8 @@ struct LeadIn {
 Status ExtractClauses(const CompiledRules& rules, Document& doc) {
   doc.clauses.clear();
   doc.summary = Summary{};
-  const std::vector<Sentence> units = Units(doc);
+  std::vector<Sentence> fallback;
+  const std::vector<Sentence>& units = Units(doc, fallback);
   const CharIndex index(doc.text);
   BlockCache cache;
   std::optional<LeadIn> lead;         // the active lead-in for list items
@@ -521,13 +537,14 @@ Status ExtractClauses(const CompiledRules& rules, Document& doc) {
         if (std::find(c.rules.begin(), c.rules.end(), h->rule->def.id) == c.rules.end()) {
           c.rules.push_back(h->rule->def.id);
         }
-        const NegationResult n = FindNegation(w.view.norm.text, h->nb, h->ne, h->lang);
+        const NegationResult n =
+            FindNegation(w.view.norm.text, EnsureWords(w), h->nb, h->ne, h->lang);
         if (n.negated && !n.restrictive) {
           if (cue.empty()) cue = n.cue;
         } else {
           all_negated = false;
         }
-        if (FindModality(w.view.norm.text, h->nb, h->ne, h->lang).modality ==
+        if (FindModality(w.view.norm.text, EnsureWords(w), h->nb, h->ne, h->lang).modality ==
             Modality::kPossible) {
           possible = true;
         }
@@ -615,7 +632,8 @@ void Summarize(Document& doc) {
 StatusOr<std::vector<SentenceTrace>> TraceRules(const CompiledRules& rules,
                                                 const Document& doc) {
   std::vector<SentenceTrace> out;
-  const std::vector<Sentence> units = Units(doc);
+  std::vector<Sentence> fallback;
+  const std::vector<Sentence>& units = Units(doc, fallback);
   const CharIndex index(doc.text);
   BlockCache cache;
   for (std::size_t si = 0; si < units.size(); ++si) {

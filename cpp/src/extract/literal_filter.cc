@@ -80,6 +80,12 @@ void LiteralFilter::Compile() {
     out_.insert(out_.end(), o.begin(), o.end());
     out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
   }
+  // Transitions hold the target's row offset (state * classes), with kHasOutput
+  // set when atoms end there: the scan does one load per byte.
+  for (std::uint32_t& v : next_) {
+    const bool has_output = out_begin_[v + 1] != out_begin_[v];
+    v = static_cast<std::uint32_t>(v * k) | (has_output ? kHasOutput : 0);
+  }
 }
 
 void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) const {
@@ -92,9 +98,12 @@ void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) con
   thread_local std::vector<int> found;
   if (seen.size() < atoms_ / 64 + 1) seen.resize(atoms_ / 64 + 1, 0);
   found.clear();
-  std::uint32_t s = 0;
+  std::uint32_t row = 0;
   for (unsigned char c : text) {
-    s = next_[s * k + class_of_[c]];
+    const std::uint32_t v = next_[row + class_of_[c]];
+    row = v & ~kHasOutput;
+    if ((v & kHasOutput) == 0) continue;
+    const std::size_t s = row / k;
     for (std::uint32_t i = out_begin_[s], e = out_begin_[s + 1]; i < e; ++i) {
       const auto a = static_cast<std::size_t>(out_[i]);
       const std::uint64_t bit = std::uint64_t{1} << (a & 63);

@@ -55,6 +55,7 @@ class LiteralFilter {
   // The regexes without any atom: candidates for every text.
   const std::vector<int>& unfiltered() const { return unfiltered_; }
   std::size_t atoms() const { return atoms_; }
+  std::size_t states() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
 
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;
@@ -63,7 +64,9 @@ class LiteralFilter {
   std::vector<int> unfiltered_;
   std::array<std::uint8_t, 256> class_of_{};  // byte -> class (0: no atom has it)
   int classes_ = 1;
-  std::vector<std::uint32_t> next_;       // state * classes_ + class -> state
+  static constexpr std::uint32_t kHasOutput = 0x80000000u;
+  // state * classes_ + class -> the next state's row (state * classes_), | kHasOutput
+  std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> out_begin_;  // per state: range in out_ (size states + 1)
   std::vector<int> out_;                  // atoms ending at the state
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/wordscan.h"
@@ -32,14 +33,16 @@ bool IsSubject(std::string_view t) {
 // does not reach a trigger on their right.
 bool IsClauseOpener(const Words& w, std::size_t k) {
   std::string_view t = w[k].text;
-  if (IsOneOf(t, {"mais", "but", "however", "cependant", "toutefois", "néanmoins", "pourtant",
-                  "sauf", "except", "excepting", "hormis", "excepté", "exceptés", "unless",
-                  "whereas", "although", "though", "tandis", "alors", "if", "si", "when",
-                  "whenever", "lorsque", "lorsqu", "quand", "because", "car", "parce",
-                  "puisque", "which", "who", "whom", "whose", "qui", "dont", "où", "lequel",
-                  "laquelle", "lesquels", "lesquelles", "instead", "plutôt", "otherwise",
-                  "sinon"}))
-    return true;
+  // Called for most words of a sentence: a hash set, not a list scan.
+  static const auto* const kOpeners = new std::unordered_set<std::string_view>{
+      "mais",    "but",     "however", "cependant", "toutefois", "néanmoins", "pourtant",
+      "sauf",    "except",  "excepting", "hormis",  "excepté",   "exceptés",  "unless",
+      "whereas", "although", "though", "tandis",    "alors",     "if",        "si",
+      "when",    "whenever", "lorsque", "lorsqu",   "quand",     "because",   "car",
+      "parce",   "puisque", "which",   "who",       "whom",      "whose",     "qui",
+      "dont",    "où",      "lequel",  "laquelle",  "lesquels",  "lesquelles", "instead",
+      "plutôt",  "otherwise", "sinon"};
+  if (kOpeners->count(t) != 0) return true;
   if (t == "exception" && k > 0) return true;       // à l'exception de
   if (t == "other" && At(w, k + 1) == "than") return true;
   if ((t == "apart" || t == "aside") && At(w, k + 1) == "from") return true;

@@ -456,8 +456,11 @@ RetentionInfo Analyze(std::string_view normalized, const Words& w,
 }  // namespace
 
 RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang) {
-  const Words w = ScanWords(normalized);
-  return Analyze(normalized, w, FindDurations(normalized, lang, w));
+  return AnalyzeRetention(normalized, lang, ScanWords(normalized));
+}
+
+RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang, const Words& words) {
+  return Analyze(normalized, words, FindDurations(normalized, lang, words));
 }
 
 RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "extract/duration.h"
+#include "extract/wordscan.h"
 #include "policytext/text.h"
 
 namespace policytext::internal {
@@ -74,6 +75,9 @@ struct RetentionInfo {
 };
 
 RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang);
+// Same, over ScanWords(normalized) computed once by the caller.
+RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,
+                               const std::vector<ScanWord>& words);
 // Same, reusing durations the caller already found in `normalized`.
 RetentionInfo AnalyzeRetention(std::string_view normalized, Language lang,
                                std::vector<Duration> periods);
