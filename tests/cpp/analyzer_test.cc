@@ -138,6 +138,14 @@ TEST(AnalyzerTest, ExplainAndRules) {
   EXPECT_TRUE(fr && en && lexicon);
 }
 
+// Every shipped pattern and lexicon entry has a literal the prefilter can
+// search: one that cannot runs on every sentence (docs/rules.md, "Speed").
+TEST(AnalyzerTest, BuiltinPatternsAreAllPrefiltered) {
+  for (const RuleInfo& r : Default()->Rules()) {
+    EXPECT_TRUE(r.unfiltered.empty()) << r.id << " at " << r.unfiltered.front();
+  }
+}
+
 TEST(AnalyzerTest, UnfilteredPatternIsReported) {
   const std::string dir = ::testing::TempDir() + "/policytext_unfiltered";
   std::filesystem::create_directories(dir);
