@@ -8,6 +8,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "extract/builtin_rules.h"
@@ -284,13 +286,32 @@ StatusOr<std::unique_ptr<const CompiledRules>> CompiledRules::Build(
   }
   auto rules = std::unique_ptr<CompiledRules>(new CompiledRules());
   rules->memory_budget_ = memory_budget;
+  std::vector<Language> wanted;
   for (Language lang : languages) {
     if (lang == Language::kUnd) continue;
-    if (rules->For(lang) != nullptr) continue;
+    if (std::find(wanted.begin(), wanted.end(), lang) != wanted.end()) continue;
+    wanted.push_back(lang);
     hash = Fnv1a(hash, LanguageCode(lang));
-    LanguageRules compiled;
-    if (Status s = CompileLanguage(merged, lang, memory_budget, compiled); !s.ok()) return s;
-    rules->langs_.push_back(std::move(compiled));
+  }
+  // The languages are independent: each compiles on its own thread (RE2 and
+  // FilteredRE2 compilation is most of Analyzer::Create), this one included.
+  rules->langs_.resize(wanted.size());
+  std::vector<Status> status(wanted.size());
+  auto compile = [&](std::size_t i) {
+    status[i] = CompileLanguage(merged, wanted[i], memory_budget, rules->langs_[i]);
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < wanted.size(); ++i) {
+    try {
+      helpers.emplace_back(compile, i);
+    } catch (const std::system_error&) {
+      compile(i);  // no thread available: compile it here
+    }
+  }
+  if (!wanted.empty()) compile(0);
+  for (std::thread& t : helpers) t.join();
+  for (const Status& st : status) {
+    if (!st.ok()) return st;
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
