@@ -5,7 +5,7 @@ Measures, on the policies of ../shared/data (French and English, Markdown) or, w
 that folder is absent, on the project's own corpora/:
   - annotate_corpus MB/s and documents/s at 1 and 2 threads (thread scaling);
   - the C++ AnalyzeBatch figure from cpp/bench (when built) for the Python overhead;
-  - peak RSS of `policytext annotate` on the corpus and on a 10x copy (streaming);
+  - peak RSS of `policytext annotate` on the corpus and on a --repeat copy (streaming);
 Usage:
   python3 tools/bench_annotate.py [--repeat 10] [--cpp-bench build/bench/cpp/bench/batch_bench]
 Results with the Open Terms Archive policies carry their attribution (docs/benchmarks.md).
@@ -53,15 +53,22 @@ def bench_python(files: list[Path], threads: int, rounds: int) -> dict[str, floa
 
 
 def peak_rss_of_annotate(inputs: list[str], out: str) -> tuple[float, float]:
-    """Runs the CLI in a child and returns (peak RSS in MB, seconds)."""
+    """Runs the CLI in a fresh child and returns (its peak RSS in MB, seconds).
+
+    The CLI runs under a small Python parent that reports its own children's
+    peak, so one measurement cannot inherit the peak of an earlier one."""
+    probe = ("import resource, subprocess, sys\n"
+             "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+             "if p.returncode: sys.exit(p.stderr)\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "policytext", "annotate", *inputs, "-o", out,
-                           "--progress", "never"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "policytext",
+                           "annotate", *inputs, "-o", out, "--progress", "never"],
+                          capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_maxrss / 1024, elapsed
+    return int(proc.stdout.split()[-1]) / 1024, elapsed
 
 
 def main() -> None:
@@ -89,8 +96,10 @@ def main() -> None:
         for bench in json.loads(out.stdout)["benchmarks"]:
             mbps = bench.get("bytes_per_second", 0) / 1e6
             print(f"C++ {bench['name']}: {mbps:.2f} MB/s")
-            if bench["name"].endswith("/1/real_time") or bench["name"].endswith("/1"):
-                print(f"  Python overhead at 1 thread: {100 * (mbps / one['mb_per_s'] - 1):.1f}%")
+            for py in (one, two):
+                if f"/{py['threads']}/" in bench["name"] + "/":
+                    print(f"  Python overhead at {py['threads']} thread(s): "
+                          f"{100 * (mbps / py['mb_per_s'] - 1):.1f}%")
 
     # Memory: the same command over the corpus and over a --repeat x copy.
     with tempfile.TemporaryDirectory() as tmp:
