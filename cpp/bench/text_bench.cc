@@ -22,107 +22,24 @@
 
 #include <algorithm>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <random>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_corpus.h"
 #include "policytext/text.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 #include "tokenize/tokenizer.h"
 
-#ifndef POLICYTEXT_SHARED_DATA_DIR
-#define POLICYTEXT_SHARED_DATA_DIR ""
-#endif
-
 namespace policytext {
 namespace {
 
-namespace fs = std::filesystem;
+using Corpus = bench::BenchCorpus;
 
-struct Corpus {
-  std::vector<std::string> documents;
-  std::size_t bytes = 0;
-  bool generated = false;
-};
-
-// Sentences written for this benchmark (no text from ../shared/data).
-std::vector<std::string> GeneratedDocuments(Language lang) {
-  static const char* kFr[] = {
-      "Nous conservons vos données pendant 13,5\u00a0mois, puis nous les supprimons.",
-      "L’adresse de votre compte et l’historique d’achat sont partagés avec nos "
-      "sous-traitants.",
-      "Vos données peuvent être transmises à : nos filiales ; nos prestataires ; les "
-      "autorités.",
-      "Consultez https://www.exemple.fr/vie-privee ou écrivez à dpo@exemple.fr.",
-      "Jusqu’à 1\u202f000 partenaires publicitaires peuvent lire ces cookies\u00a0!",
-      "Qu’est-ce qu’un traceur\u00a0? C’est un fichier déposé sur votre terminal.",
-  };
-  static const char* kEn[] = {
-      "We keep your data for 13 months and then delete it.",
-      "Your account address and purchase history are shared with our service providers.",
-      "We may disclose data to: affiliates; vendors; law-enforcement authorities.",
-      "See https://www.example.com/privacy or write to privacy@example.com.",
-      "Up to 1,000 advertising partners may read these third-party cookies!",
-      "What is a tracker? It's a file stored on your device (e.g. a cookie).",
-  };
-  const char** pool = lang == Language::kFr ? kFr : kEn;
-  std::mt19937 rng(lang == Language::kFr ? 3 : 5);
-  std::vector<std::string> docs;
-  for (int d = 0; d < 60; ++d) {
-    std::string doc;
-    while (doc.size() < 45000) {
-      const int n = 2 + static_cast<int>(rng() % 5);
-      for (int i = 0; i < n; ++i) {
-        doc += pool[rng() % 6];
-        doc += ' ';
-      }
-      doc += "\n\n";
-    }
-    docs.push_back(std::move(doc));
-  }
-  return docs;
-}
-
-Corpus LoadCorpus(Language lang) {
-  Corpus c;
-  const fs::path root(POLICYTEXT_SHARED_DATA_DIR);
-  const fs::path dir = root / (lang == Language::kFr ? "ota-fr/policies" : "ota-en/policies");
-  std::error_code ec;
-  if (!root.empty() && fs::is_directory(dir, ec)) {
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (e.path().extension() == ".md") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::set<std::string> seen;  // Brice.md and Jules.md are byte-identical
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream s;
-      s << in.rdbuf();
-      if (seen.insert(s.str()).second) c.documents.push_back(s.str());
-    }
-  }
-  if (c.documents.empty()) {
-    c.documents = GeneratedDocuments(lang);
-    c.generated = true;
-  }
-  for (const auto& d : c.documents) c.bytes += d.size();
-  return c;
-}
-
+// The shared benchmark corpus (bench_corpus.h), one language.
 const Corpus& GetCorpus(Language lang) {
-  if (lang == Language::kFr) {
-    static const Corpus fr = LoadCorpus(Language::kFr);
-    return fr;
-  }
-  static const Corpus en = LoadCorpus(Language::kEn);
-  return en;
+  return bench::LoadCorpus(lang == Language::kFr ? "fr" : "en");
 }
 
 const internal::Tokenizer& GetTokenizer() {
