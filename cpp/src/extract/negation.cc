@@ -80,9 +80,12 @@ bool IsBoundary(const Words& w, std::size_t k) {
   return false;
 }
 
-// Index range of the words overlapping [begin, end); first == last + 1 when none.
-void TriggerWords(const Words& w, std::size_t begin, std::size_t end, std::size_t* first,
-                  std::size_t* last) {
+// Index range of the words overlapping [begin, end) (clamped to the text);
+// false when the range covers no word.
+bool TriggerWords(std::string_view s, const Words& w, std::size_t begin, std::size_t end,
+                  std::size_t* first, std::size_t* last) {
+  begin = std::min(begin, s.size());
+  end = std::clamp(end, begin, s.size());
   // The first word ending after `begin` (words are in text order).
   const auto it = std::upper_bound(w.begin(), w.end(), begin,
                                    [](std::size_t b, const ScanWord& x) { return b < x.end; });
@@ -91,6 +94,7 @@ void TriggerWords(const Words& w, std::size_t begin, std::size_t end, std::size_
   while (l + 1 < w.size() && w[l + 1].begin < end) ++l;
   *first = f;
   *last = l;
+  return f < w.size();
 }
 
 // The nearest index left of `from` that starts the clause: the cue search
@@ -371,11 +375,8 @@ NegationResult FindNegation(std::string_view s, std::size_t trigger_begin,
 NegationResult FindNegation(std::string_view s, const Words& w, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang) {
   NegationResult r;
-  trigger_begin = std::min(trigger_begin, s.size());
-  trigger_end = std::clamp(trigger_end, trigger_begin, s.size());
   std::size_t t_first, t_last;
-  TriggerWords(w, trigger_begin, trigger_end, &t_first, &t_last);
-  if (t_first >= w.size()) return r;
+  if (!TriggerWords(s, w, trigger_begin, trigger_end, &t_first, &t_last)) return r;
   // The cue must stand before the trigger's last word: a rule whose match
   // starts before the negation ("we do not disclose any data to advertisers")
   // is still negated. For a one-word trigger this is "before the trigger".
@@ -496,11 +497,8 @@ ModalityResult FindModality(std::string_view s, std::size_t trigger_begin,
 ModalityResult FindModality(std::string_view s, const Words& w, std::size_t trigger_begin,
                             std::size_t trigger_end, Language lang) {
   ModalityResult r;
-  trigger_begin = std::min(trigger_begin, s.size());
-  trigger_end = std::clamp(trigger_end, trigger_begin, s.size());
   std::size_t t_first, t_last;
-  TriggerWords(w, trigger_begin, trigger_end, &t_first, &t_last);
-  if (t_first >= w.size()) return r;
+  if (!TriggerWords(s, w, trigger_begin, trigger_end, &t_first, &t_last)) return r;
   auto set = [&](std::size_t a, std::size_t b) {
     r.modality = Modality::kPossible;
     r.cue_begin = w[a].begin;
