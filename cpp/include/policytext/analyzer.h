@@ -32,8 +32,10 @@ struct AnalyzerOptions {
   // rule_paths. The name is used in error messages; a name whose folder part is
   // fr/ or en/ ("my/fr/extra.rules") gives the language of unprefixed IDs.
   std::vector<std::pair<std::string, std::string>> rule_texts;
-  // RE2's memory budget for each compiled set (rules, lexicon) of a language. A
-  // pack that does not fit is an InvalidArgument error, never a silent fallback.
+  // RE2's memory budget for each compiled regex (rule pattern, lexicon entry,
+  // require / exclude). A pattern that does not fit is an InvalidArgument error
+  // from Create (require / exclude: ResourceExhausted when first used), never a
+  // silent fallback.
   std::size_t regex_memory_budget = std::size_t{64} << 20;
 };
 

@@ -21,7 +21,8 @@ namespace policytext::internal {
 // Replaces doc.clauses and doc.summary. A sentence's language is its block's,
 // else the document's; when neither is known, every compiled language runs.
 // A Document without sentences is read block by block (or as one sentence).
-// ResourceExhausted if RE2's DFA runs out of memory on a sentence.
+// ResourceExhausted if a rule's require / exclude pattern, compiled on first
+// use, does not fit RE2's memory budget.
 Status ExtractClauses(const CompiledRules& rules, Document& doc);
 
 // Fills doc.summary from doc.clauses.
