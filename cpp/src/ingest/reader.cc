@@ -26,22 +26,29 @@ inline bool IsCollapsible(char c) {
 }  // namespace
 
 void AppendCollapsed(std::string_view in, std::string& out, bool& pending_space) {
-  std::size_t i = 0;
-  const std::size_t n = in.size();
-  while (i < n) {
-    if (IsCollapsible(in[i])) {
-      pending_space = true;
-      ++i;
+  // Written through a pointer into room made up front (the input plus one
+  // space at most), not appended run by run: this is called for every text
+  // node, and the per-append bookkeeping showed up in profiles.
+  // The flag is kept in a local: through the reference it is reloaded after
+  // every byte written.
+  const std::size_t old_size = out.size();
+  out.resize(old_size + in.size() + 1);
+  char* const base = out.data();
+  char* w = base + old_size;
+  bool pending = pending_space;
+  for (const char c : in) {
+    if (IsCollapsible(c)) {
+      pending = true;
       continue;
     }
-    // A run of visible characters, appended at once.
-    std::size_t j = i + 1;
-    while (j < n && !IsCollapsible(in[j])) ++j;
-    if (pending_space && !out.empty() && out.back() != '\n' && out.back() != ' ') out += ' ';
-    pending_space = false;
-    out.append(in.data() + i, j - i);
-    i = j;
+    if (pending) {
+      if (w != base && w[-1] != '\n' && w[-1] != ' ') *w++ = ' ';
+      pending = false;
+    }
+    *w++ = c;
   }
+  out.resize(static_cast<std::size_t>(w - base));
+  pending_space = pending;
 }
 
 std::string TrimLines(std::string_view text) {
