@@ -276,14 +276,18 @@ std::string DescribeBinary(std::string_view bytes) {
   if (starts("\x7F" "ELF")) return "ELF executable";
   const std::size_t n = std::min<std::size_t>(bytes.size(), 16 * 1024);
   if (n == 0) return "";
-  std::size_t control = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) ||
-        b == 0x7F) {
-      ++control;
+  // Control bytes other than \t \n \f \r and ESC, from a table: a count
+  // without a branch per byte (this scan ran on every input).
+  static constexpr std::array<std::uint8_t, 256> kControl = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int b = 0; b < 0x20; ++b) {
+      t[b] = b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B;
     }
-  }
+    t[0x7F] = 1;
+    return t;
+  }();
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < n; ++i) control += kControl[static_cast<unsigned char>(bytes[i])];
   if (control * 10 > n) {  // over 10% control bytes
     return std::to_string(control * 100 / n) + "% control bytes in the first " +
            std::to_string(n) + " bytes";

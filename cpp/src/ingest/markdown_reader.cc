@@ -92,7 +92,16 @@ bool IsType(cmark_node* node, const char* name) {
 // pipes (a row of n cells has n - 1 to n + 1 of them), to refuse a table that
 // would expand into more than max_table_cells nodes before cmark builds it.
 std::size_t EstimateTableCells(std::string_view s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '|'));
+  // memchr skips the long stretches without a pipe faster than std::count.
+  std::size_t pipes = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '|', static_cast<std::size_t>(end - p)))) !=
+         nullptr) {
+    ++pipes;
+    ++p;
+  }
+  return pipes;
 }
 
 class Builder {
