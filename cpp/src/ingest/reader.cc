@@ -153,15 +153,18 @@ SourceFormat FormatFromExtension(const std::string& path) {
   return SourceFormat::kAuto;
 }
 
-std::size_t CountWords(std::string_view s) {
+// Whether `s` holds at least `min_words` words (runs of bytes other than
+// space, newline and tab). Stops counting there: a block needs only to reach
+// the threshold, and counting every word of the text cost 3% of a full read.
+bool HasWords(std::string_view s, std::size_t min_words) {
   std::size_t n = 0;
   bool in = false;
   for (char c : s) {
     const bool sp = c == ' ' || c == '\n' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n >= min_words) return true;
     in = !sp;
   }
-  return n;
+  return n >= min_words;
 }
 
 // The document's language is detected on at most three windows of 128 KiB
@@ -182,6 +185,17 @@ std::string LanguageSample(const Document& doc) {
     }
   }
   return sample;
+}
+
+// A byte offset into Document::text with its code-point offset.
+struct Edge {
+  std::size_t byte = 0;
+  std::size_t chars = 0;
+};
+Edge Later(const Edge& a, const Edge& b) { return a.byte >= b.byte ? a : b; }
+Edge Earlier(const Edge& a, const Edge& b) { return a.byte <= b.byte ? a : b; }
+Span SpanOf(const Edge& begin, const Edge& end) {
+  return Span{begin.byte, end.byte, begin.chars, end.chars};
 }
 
 // Blocks shorter than this inherit a language instead of being detected.
@@ -300,7 +314,7 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
       Block& b = doc.blocks[i];
       const std::string_view t(doc.text.data() + b.span.begin, b.span.size());
-      if (CountWords(t) >= kMinWordsForLanguage) {
+      if (HasWords(t, kMinWordsForLanguage)) {
         const LanguageGuess bg = engine_->DetectLanguage(t);
         if (bg.lang != Language::kUnd) {
           b.lang = bg.lang;
@@ -346,24 +360,33 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
       const std::string_view run(doc.text.data() + run_begin, run_end - run_begin);
       auto list = engine_->Sentences(run, doc.blocks[i].lang);
       if (!list.ok()) return list.status();
+      // Code-point offsets come from the splitter (relative to the run, which
+      // starts at a block start) and from the block spans, not from a CharIndex
+      // look-up per sentence and clause. Offsets past the run are clamped to
+      // its end.
+      const Edge run_last{run_end, doc.blocks[j - 1].span.char_end};
+      auto edge = [&](std::size_t offset, std::size_t chars) {
+        return offset > run.size() ? run_last
+                                   : Edge{run_begin + offset, doc.blocks[i].span.char_begin + chars};
+      };
       std::size_t k = i;  // the block the next sentence starts in
       for (Sentence& s : list->sentences) {
-        const std::size_t sb = run_begin + std::min(s.span.begin, run.size());
-        const std::size_t se = run_begin + std::min(std::max(s.span.end, s.span.begin), run.size());
-        while (k < j && doc.blocks[k].span.end <= sb) ++k;
+        const Edge sb = edge(s.span.begin, s.span.char_begin);
+        const Edge se = s.span.end < s.span.begin ? sb : edge(s.span.end, s.span.char_end);
+        while (k < j && doc.blocks[k].span.end <= sb.byte) ++k;
         // Pieces of the sentence inside blocks k, k+1, ... (one, normally).
-        for (std::size_t m = k; m < j && doc.blocks[m].span.begin < se; ++m) {
+        for (std::size_t m = k; m < j && doc.blocks[m].span.begin < se.byte; ++m) {
           const Block& b = doc.blocks[m];
-          const std::size_t pb = std::max(sb, b.span.begin);
-          const std::size_t pe = std::min(se, b.span.end);
-          if (pb >= pe) continue;
+          const Edge pb = Later(sb, {b.span.begin, b.span.char_begin});
+          const Edge pe = Earlier(se, {b.span.end, b.span.char_end});
+          if (pb.byte >= pe.byte) continue;
           Sentence piece;
-          piece.span = index.MakeSpan(pb, pe);
+          piece.span = SpanOf(pb, pe);
           piece.block = static_cast<std::int64_t>(m);
           for (const Span& c : s.clauses) {
-            const std::size_t cb = std::max(run_begin + c.begin, pb);
-            const std::size_t ce = std::min(run_begin + c.end, pe);
-            if (cb < ce) piece.clauses.push_back(index.MakeSpan(cb, ce));
+            const Edge cb = Later(edge(c.begin, c.char_begin), pb);
+            const Edge ce = Earlier(edge(c.end, c.char_end), pe);
+            if (cb.byte < ce.byte) piece.clauses.push_back(SpanOf(cb, ce));
           }
           if (piece.clauses.empty()) piece.clauses.push_back(piece.span);
           doc.sentences.push_back(std::move(piece));
