@@ -171,10 +171,12 @@ bool HasWords(std::string_view s, std::size_t min_words) {
 
 // The document's language is detected on at most three windows of 128 KiB
 // (start, middle, end), cut at block boundaries: enough to tell, and bounded.
-std::string LanguageSample(const Document& doc) {
+// A short text is its own sample, viewed rather than copied; a longer one is
+// assembled in `storage`.
+std::string_view LanguageSample(const Document& doc, std::string& storage) {
   constexpr std::size_t kWindow = 128 * 1024;
   if (doc.text.size() <= 3 * kWindow) return doc.text;
-  std::string sample;
+  std::string& sample = storage;
   for (const std::size_t from : {std::size_t{0}, doc.text.size() / 2, doc.text.size() - kWindow}) {
     const auto first = std::lower_bound(
         doc.blocks.begin(), doc.blocks.end(), from,
@@ -349,7 +351,8 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
       b.lang_confidence = doc.lang_confidence;
     }
   } else {
-    const LanguageGuess g = engine_->DetectLanguage(LanguageSample(doc));
+    std::string sample_storage;
+    const LanguageGuess g = engine_->DetectLanguage(LanguageSample(doc, sample_storage));
     doc.lang = g.lang;
     doc.lang_confidence = g.confidence;
     std::vector<bool> detected(doc.blocks.size(), false);
