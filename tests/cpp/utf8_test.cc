@@ -122,5 +122,23 @@ TEST(CharIndex, RandomBytesAgainstUText) {
   }
 }
 
+TEST(CountCodePoints, AgreesWithCharIndexOnRandomBytes) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {
+      "a", " ", "abcdefgh", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xFF", "\x80",
+      "\xC3", "\xE2\x82", "\xF0\x9F", "\xED\xA0\x80", std::string("\0", 1), "\xC0\xAF"};
+  for (int round = 0; round < 600; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 120);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+    EXPECT_EQ(CountCodePoints(s), CharIndex(s).size_chars()) << round;
+  }
+  // Pieces that start on a character boundary (after "\n\n", as the reader's
+  // blocks do) add up to the count of the whole.
+  const std::string a = "caf\xC3\xA9 \xFF\n\n", b = "na\xC3\xAFve \xE2\x80\x99x";
+  EXPECT_EQ(CountCodePoints(a) + CountCodePoints(b), CharIndex(a + b).size_chars());
+  EXPECT_EQ(CountCodePoints(""), 0u);
+}
+
 }  // namespace
 }  // namespace policytext::internal

@@ -1,7 +1,5 @@
 // Reader: bytes -> charset -> format parser -> Document (text, blocks with
 // spans and section paths, languages, sentences, looks_like_policy).
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -17,6 +15,7 @@
 #include "ingest/policy_check.h"
 #include "ingest/raw_block.h"
 #include "policytext/document.h"
+#include "text/utf8.h"
 
 namespace policytext {
 namespace internal {
@@ -191,39 +190,6 @@ std::string_view LanguageSample(const Document& doc, std::string& storage) {
   return sample;
 }
 
-// Code points in `s`, an invalid sequence counting as one (ICU's U8_NEXT), as
-// CharIndex counts them. A block follows "\n\n" or opens the text, so counts
-// made block by block add up to the offsets CharIndex gives on the whole text.
-std::size_t CountChars(std::string_view s) {
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t count = 0;
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t eight;
-      std::memcpy(&eight, p + i, 8);
-      if ((eight & 0x8080808080808080ULL) == 0) {  // eight ASCII bytes
-        i += 8;
-        count += 8;
-        continue;
-      }
-    }
-    if (p[i] < 0x80) {
-      ++i;
-    } else {
-      std::int32_t j = 0;
-      const auto len = static_cast<std::int32_t>(std::min<std::size_t>(n - i, 4));
-      UChar32 c;
-      U8_NEXT(p + i, j, len, c);
-      (void)c;
-      i += static_cast<std::size_t>(j);
-    }
-    ++count;
-  }
-  return count;
-}
-
 // A byte offset into Document::text with its code-point offset.
 struct Edge {
   std::size_t byte = 0;
@@ -323,7 +289,7 @@ StatusOr<Document> Reader::Read(std::string_view bytes, const ReadOptions& optio
     b.span.begin = doc.text.size();
     b.span.char_begin = chars;
     doc.text += rb.text;
-    chars += CountChars(rb.text);
+    chars += CountCodePoints(rb.text);  // blocks follow "\n\n": counts add up
     b.span.end = doc.text.size();
     b.span.char_end = chars;
     if (rb.kind == BlockKind::kHeading) {

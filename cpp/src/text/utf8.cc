@@ -57,6 +57,37 @@ std::string ReplaceInvalidUtf8(std::string_view bytes) {
   return out;
 }
 
+std::size_t CountCodePoints(std::string_view utf8) {
+  // Eight ASCII bytes at a time: most policy text is ASCII.
+  const auto* p = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const std::size_t n = utf8.size();
+  std::size_t count = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t eight;
+      std::memcpy(&eight, p + i, 8);
+      if ((eight & 0x8080808080808080ULL) == 0) {  // eight ASCII bytes
+        i += 8;
+        count += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
+      ++i;
+    } else {
+      std::int32_t j = 0;
+      const auto len = static_cast<std::int32_t>(std::min<std::size_t>(n - i, 4));
+      UChar32 c;
+      U8_NEXT(p + i, j, len, c);
+      (void)c;
+      i += static_cast<std::size_t>(j);
+    }
+    ++count;
+  }
+  return count;
+}
+
 CharIndex::CharIndex(std::string_view utf8) : text_(utf8) {
   // block_chars_[k] = code points before the first code point that starts at or
   // after byte k * kBlock. Walk the text once with U8_NEXT (invalid = 1 char).

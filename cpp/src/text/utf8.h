@@ -20,6 +20,11 @@ std::size_t CountInvalidUtf8(std::string_view bytes);
 // `bytes` with each invalid sequence replaced by U+FFFD.
 std::string ReplaceInvalidUtf8(std::string_view bytes);
 
+// Code points in `utf8`, an invalid sequence counting as one (ICU's U8_NEXT),
+// as CharIndex counts them: counts of consecutive pieces that start on
+// character boundaries add up to CharIndex's offsets on the whole.
+std::size_t CountCodePoints(std::string_view utf8);
+
 // Byte offset -> code-point offset for one text, built once in O(n) and
 // answered in O(1). Offsets inside a multi-byte character map to that character.
 class CharIndex {
