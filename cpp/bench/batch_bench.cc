@@ -33,24 +33,8 @@ void BM_Utf8Validation(benchmark::State& state) {
 }
 BENCHMARK(BM_Utf8Validation);
 
-// Reading alone (ingest, language, sentences), to see what extraction adds.
-void BM_Read(benchmark::State& state) {
-  const bench::BenchCorpus& corpus = bench::LoadCorpus();
-  const Reader& reader = SharedAnalyzer().reader();
-  std::size_t blocks = 0;
-  for (auto _ : state) {
-    for (const std::string& doc : corpus.documents) {
-      auto result = reader.Read(doc);
-      if (result.ok()) blocks += result->blocks.size();
-    }
-  }
-  benchmark::DoNotOptimize(blocks);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
-}
-BENCHMARK(BM_Read)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-// The per-core figure for one document at a time is extract_bench's
-// BM_ReadAndExtract; this program measures the pool around it.
+// Reading alone is ingest_bench's BM_ReadMarkdownFull; one document at a time
+// is extract_bench's BM_ReadAndExtract; this program measures the pool around it.
 
 // The batch pool with JSON records, as `policytext annotate` runs it.
 void BM_AnalyzeBatch(benchmark::State& state) {
