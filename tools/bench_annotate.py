@@ -121,7 +121,8 @@ def main() -> None:
         size10 = sum(p.stat().st_size for p in files) * args.repeat / 1e6
         print(f"annotate CLI x1 : peak RSS {rss1:.0f} MB")
         print(f"annotate CLI x{args.repeat}: peak RSS {rss10:.0f} MB "
-              f"(ratio {rss10 / rss1:.2f}), {size10 / t10:.2f} MB/s end to end")
+              f"(ratio {rss10 / rss1:.2f}), {size10 / t10:.2f} MB/s, "
+              f"{len(files) * args.repeat / t10:.0f} documents/s end to end")
 
 
 if __name__ == "__main__":
