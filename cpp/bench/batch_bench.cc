@@ -11,7 +11,6 @@
 #include "bench_corpus.h"
 #include "policytext/analyzer.h"
 #include "policytext/batch.h"
-#include "text/utf8.h"
 
 namespace policytext {
 namespace {
@@ -21,16 +20,7 @@ const Analyzer& SharedAnalyzer() {
   return *analyzer;
 }
 
-void BM_Utf8Validation(benchmark::State& state) {
-  const bench::BenchCorpus& corpus = bench::LoadCorpus();
-  std::size_t invalid = 0;
-  for (auto _ : state) {
-    for (const std::string& doc : corpus.documents) invalid += internal::CountInvalidUtf8(doc);
-  }
-  benchmark::DoNotOptimize(invalid);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
-  state.SetLabel(corpus.generated ? "generated corpus" : "shared/data policies");
-}
+void BM_Utf8Validation(benchmark::State& state) { bench::Utf8ValidationBaseline(state); }
 BENCHMARK(BM_Utf8Validation);
 
 // Reading alone is ingest_bench's BM_ReadMarkdownFull; one document at a time

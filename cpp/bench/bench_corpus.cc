@@ -8,6 +8,8 @@
 #include <random>
 #include <sstream>
 
+#include "text/utf8.h"
+
 namespace policytext::bench {
 namespace {
 
@@ -91,6 +93,17 @@ const BenchCorpus& LoadCorpus(const std::string& lang) {
   auto it = cache.find(lang);
   if (it == cache.end()) it = cache.emplace(lang, Load(lang)).first;
   return it->second;
+}
+
+void Utf8ValidationBaseline(benchmark::State& state) {
+  const BenchCorpus& corpus = LoadCorpus();
+  std::size_t invalid = 0;
+  for (auto _ : state) {
+    for (const std::string& doc : corpus.documents) invalid += internal::CountInvalidUtf8(doc);
+  }
+  benchmark::DoNotOptimize(invalid);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
+  state.SetLabel(corpus.generated ? "generated corpus" : "shared/data policies");
 }
 
 }  // namespace policytext::bench

@@ -8,6 +8,8 @@
 #ifndef POLICYTEXT_BENCH_BENCH_CORPUS_H_
 #define POLICYTEXT_BENCH_BENCH_CORPUS_H_
 
+#include <benchmark/benchmark.h>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -23,6 +25,10 @@ struct BenchCorpus {
 
 // lang: "fr", "en" or "" for both. Loaded once per process and cached.
 const BenchCorpus& LoadCorpus(const std::string& lang = "");
+
+// The same-run baseline of the end-to-end programs: UTF-8 validation of every
+// byte of LoadCorpus(), so ratios survive a change of machine.
+void Utf8ValidationBaseline(benchmark::State& state);
 
 }  // namespace policytext::bench
 

@@ -18,7 +18,6 @@
 #include "extract/extractor.h"
 #include "extract/rule_set.h"
 #include "policytext/analyzer.h"
-#include "text/utf8.h"
 
 namespace policytext {
 namespace {
@@ -50,15 +49,7 @@ const ReadCorpus& Documents(const std::string& lang) {
   return (*cache)[lang] = std::move(out);
 }
 
-void BM_Utf8Validation(benchmark::State& state) {
-  const bench::BenchCorpus& corpus = bench::LoadCorpus();
-  std::size_t invalid = 0;
-  for (auto _ : state) {
-    for (const std::string& doc : corpus.documents) invalid += internal::CountInvalidUtf8(doc);
-  }
-  benchmark::DoNotOptimize(invalid);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.bytes));
-}
+void BM_Utf8Validation(benchmark::State& state) { bench::Utf8ValidationBaseline(state); }
 BENCHMARK(BM_Utf8Validation);
 
 // Parse, merge and compile the built-in packs (both languages, one thread

@@ -55,7 +55,6 @@ class LiteralFilter {
   // The regexes without any atom: candidates for every text.
   const std::vector<int>& unfiltered() const { return unfiltered_; }
   std::size_t atoms() const { return atoms_; }
-  std::size_t states() const { return out_begin_.empty() ? 0 : out_begin_.size() - 1; }
 
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;
