@@ -16,6 +16,44 @@ RE2::ErrorCode LiteralFilter::Add(const std::string& pattern, const RE2::Options
   return code;
 }
 
+// The trie of the atoms, states in creation order (root = 0).
+struct LiteralFilter::Trie {
+  std::vector<std::uint32_t> parent{0}, depth{0};
+  std::vector<std::uint8_t> cls{0};                 // of the edge from the parent
+  std::vector<std::pair<std::uint32_t, int>> ends;  // (state, atom)
+};
+
+// Each atom, in sorted order, adds the states past its common prefix with the
+// previous one: no table to grow.
+LiteralFilter::Trie LiteralFilter::MakeTrie(const std::vector<std::string>& atoms,
+                                            const std::array<std::uint8_t, 256>& class_of) {
+  std::vector<std::uint32_t> order(atoms.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return atoms[a] < atoms[b]; });
+  Trie t;
+  t.ends.reserve(atoms.size());
+  std::vector<std::uint32_t> path(1, 0);  // the previous atom's states, root first
+  const std::string* prev = nullptr;
+  for (std::uint32_t i : order) {
+    const std::string& a = atoms[i];
+    std::size_t common = 0;
+    if (prev != nullptr) {
+      while (common < a.size() && common < prev->size() && a[common] == (*prev)[common]) ++common;
+    }
+    path.resize(common + 1);
+    for (std::size_t j = common; j < a.size(); ++j) {
+      path.push_back(static_cast<std::uint32_t>(t.parent.size()));
+      t.parent.push_back(path[j]);
+      t.cls.push_back(class_of[static_cast<unsigned char>(a[j])]);
+      t.depth.push_back(static_cast<std::uint32_t>(j + 1));
+    }
+    t.ends.emplace_back(path[a.size()], static_cast<int>(i));
+    prev = &a;
+  }
+  return t;
+}
+
 void LiteralFilter::Compile() {
   std::vector<std::string> atoms;
   if (filter_->NumRegexps() > 0) {
@@ -26,84 +64,110 @@ void LiteralFilter::Compile() {
   atoms_ = atoms.size();
   // Byte classes: one per byte that occurs in some atom; ASCII capitals share
   // the class of their lowercase letter.
-  class_of_.fill(0);
-  classes_ = 1;
+  std::array<std::uint8_t, 256> class_of{};
+  std::size_t classes = 1;
   for (const std::string& a : atoms) {
     for (unsigned char c : a) {
-      if (class_of_[c] == 0) class_of_[c] = static_cast<std::uint8_t>(classes_++);
+      if (class_of[c] == 0) class_of[c] = static_cast<std::uint8_t>(classes++);
     }
   }
-  for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[c - 'A' + 'a'];
-  const std::size_t k = static_cast<std::size_t>(classes_);
-
-  // The trie (0 = no child while building; the root, state 0, is nobody's child).
-  next_.assign(k, 0);
-  std::vector<std::vector<int>> outs(1);
-  for (std::size_t i = 0; i < atoms.size(); ++i) {
-    std::uint32_t s = 0;
-    for (unsigned char c : atoms[i]) {
-      if (next_[s * k + class_of_[c]] == 0) {
-        next_[s * k + class_of_[c]] = static_cast<std::uint32_t>(outs.size());
-        outs.emplace_back();
-        next_.resize(next_.size() + k, 0);
-      }
-      s = next_[s * k + class_of_[c]];
-    }
-    outs[s].push_back(static_cast<int>(i));
+  for (int c = 'A'; c <= 'Z'; ++c) class_of[c] = class_of[c - 'A' + 'a'];
+  const Trie trie = MakeTrie(atoms, class_of);
+  next16_.clear();
+  next32_.clear();
+  if (trie.parent.size() <= 0x8000) {
+    Fill(trie, classes, next16_);
+  } else {
+    Fill(trie, classes, next32_);
   }
-  // Breadth-first: failure links, the full transition function and, per
-  // state, every atom that ends there (its suffixes included).
-  std::vector<std::uint32_t> fail(outs.size(), 0);
-  std::vector<std::uint32_t> queue;
-  queue.reserve(outs.size());
-  for (std::size_t c = 0; c < k; ++c) {
-    if (const std::uint32_t v = next_[c]; v != 0) queue.push_back(v);
-  }
-  for (std::size_t qi = 0; qi < queue.size(); ++qi) {
-    const std::uint32_t u = queue[qi];
-    for (std::size_t c = 0; c < k; ++c) {
-      const std::uint32_t v = next_[u * k + c];
-      if (v != 0) {
-        fail[v] = next_[fail[u] * k + c];
-        outs[v].insert(outs[v].end(), outs[fail[v]].begin(), outs[fail[v]].end());
-        queue.push_back(v);
-      } else {
-        next_[u * k + c] = next_[fail[u] * k + c];
-      }
-    }
-  }
-  out_begin_.assign(1, 0);
-  out_.clear();
-  for (std::vector<int>& o : outs) {
-    std::sort(o.begin(), o.end());
-    o.erase(std::unique(o.begin(), o.end()), o.end());
-    out_.insert(out_.end(), o.begin(), o.end());
-    out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
-  }
-  // Transitions hold the target's row offset (state * classes), with kHasOutput
-  // set when atoms end there: the scan does one load per byte.
-  for (std::uint32_t& v : next_) {
-    const bool has_output = out_begin_[v + 1] != out_begin_[v];
-    v = static_cast<std::uint32_t>(v * k) | (has_output ? kHasOutput : 0);
+  for (int c = 0; c < 256; ++c) {
+    column_[c] = static_cast<std::uint32_t>(class_of[c] * trie.parent.size());
   }
 }
 
-void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) const {
-  out.clear();
-  if (!compiled_) return;
-  const std::size_t k = static_cast<std::size_t>(classes_);
-  // Each atom found once: one bit per atom, and the list of those set (which
-  // also clears the bits afterwards). Per thread, so the filter stays const.
-  thread_local std::vector<std::uint64_t> seen;
-  thread_local std::vector<int> found;
-  if (seen.size() < atoms_ / 64 + 1) seen.resize(atoms_ / 64 + 1, 0);
-  found.clear();
-  std::uint32_t row = 0;
+template <typename Entry>
+void LiteralFilter::Fill(const Trie& trie, std::size_t k, std::vector<Entry>& next) {
+  constexpr Entry kHasOutput = Entry{1} << (8 * sizeof(Entry) - 1);
+  const std::size_t n = trie.parent.size();
+  // States renumbered breadth-first (by depth): the shallow states, where the
+  // scan spends most bytes, are adjacent in every column, and a state's
+  // failure state comes before it.
+  std::vector<std::uint32_t> id(n), first(2, 0);
+  for (std::uint32_t d : trie.depth) {
+    if (d + 2 > first.size()) first.resize(d + 2, 0);
+    ++first[d + 1];
+  }
+  for (std::size_t d = 1; d < first.size(); ++d) first[d] += first[d - 1];
+  for (std::size_t s = 0; s < n; ++s) id[s] = first[trie.depth[s]]++;
+  // Trie edges into the table (0 = no child: the root is nobody's child).
+  next.assign(k * n, 0);
+  for (std::size_t s = 1; s < n; ++s) {
+    next[trie.cls[s] * n + id[trie.parent[s]]] = static_cast<Entry>(id[s]);
+  }
+  std::vector<std::uint32_t> own_begin(n + 1, 0);
+  for (const auto& e : trie.ends) ++own_begin[id[e.first] + 1];
+  for (std::size_t s = 0; s < n; ++s) own_begin[s + 1] += own_begin[s];
+  std::vector<int> own(trie.ends.size());
+  {
+    std::vector<std::uint32_t> at(own_begin.begin(), own_begin.end() - 1);
+    for (const auto& e : trie.ends) own[at[id[e.first]]++] = e.second;
+  }
+  // Failure links, breadth-first, from the trie edges alone: the longest
+  // proper suffix of a state that is also a state.
+  std::vector<std::uint32_t> fail(n, 0), parent(n, 0);
+  std::vector<std::uint8_t> cls(n, 0);
+  for (std::size_t s = 1; s < n; ++s) {
+    parent[id[s]] = id[trie.parent[s]];
+    cls[id[s]] = trie.cls[s];
+  }
+  for (std::size_t v = 1; v < n; ++v) {
+    const std::uint32_t u = parent[v];
+    if (u == 0) continue;
+    const std::size_t col = cls[v] * n;
+    std::uint32_t f = fail[u];
+    while (f != 0 && next[col + f] == 0) f = fail[f];
+    fail[v] = next[col + f];
+  }
+  // Each state's outputs: its own atoms, then its failure state's (listed
+  // already: it is shallower).
+  out_begin_.assign(1, 0);
+  out_.clear();
+  for (std::size_t u = 0; u < n; ++u) {
+    out_.insert(out_.end(), own.begin() + own_begin[u], own.begin() + own_begin[u + 1]);
+    if (u != 0) {
+      for (std::uint32_t i = out_begin_[fail[u]], e = out_begin_[fail[u] + 1]; i < e; ++i) {
+        const int a = out_[i];
+        out_.push_back(a);
+      }
+    }
+    out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+  }
+  // The missing transitions, column by column: those of the failure state
+  // (done already, flag included); trie edges get their flag here.
+  std::vector<Entry> flag(n, 0);
+  for (std::size_t u = 0; u < n; ++u) {
+    if (out_begin_[u + 1] != out_begin_[u]) flag[u] = kHasOutput;
+  }
+  for (std::size_t c = 0; c < k; ++c) {
+    Entry* col = next.data() + c * n;
+    col[0] = static_cast<Entry>(col[0] | flag[col[0]]);
+    for (std::size_t u = 1; u < n; ++u) {
+      const Entry e = col[u];
+      col[u] = e == 0 ? col[fail[u]] : static_cast<Entry>(e | flag[e]);
+    }
+  }
+}
+
+template <typename Entry>
+void LiteralFilter::Scan(std::string_view text, const std::vector<Entry>& next,
+                         std::vector<std::uint64_t>& seen, std::vector<int>& found) const {
+  constexpr Entry kHasOutput = Entry{1} << (8 * sizeof(Entry) - 1);
+  const Entry* table = next.data();
+  std::uint32_t s = 0;
   for (unsigned char c : text) {
-    const std::uint32_t v = next_[row + class_of_[c]];
-    row = v & ~kHasOutput;
+    const Entry v = table[column_[c] + s];
+    s = v & static_cast<Entry>(~kHasOutput);
     if ((v & kHasOutput) == 0) continue;
-    const std::size_t s = row / k;
     for (std::uint32_t i = out_begin_[s], e = out_begin_[s + 1]; i < e; ++i) {
       const auto a = static_cast<std::size_t>(out_[i]);
       const std::uint64_t bit = std::uint64_t{1} << (a & 63);
@@ -112,6 +176,22 @@ void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) con
         found.push_back(out_[i]);
       }
     }
+  }
+}
+
+void LiteralFilter::Candidates(std::string_view text, std::vector<int>& out) const {
+  out.clear();
+  if (!compiled_) return;
+  // Each atom found once: one bit per atom, and the list of those set (which
+  // also clears the bits afterwards). Per thread, so the filter stays const.
+  thread_local std::vector<std::uint64_t> seen;
+  thread_local std::vector<int> found;
+  if (seen.size() < atoms_ / 64 + 1) seen.resize(atoms_ / 64 + 1, 0);
+  found.clear();
+  if (!next16_.empty()) {
+    Scan(text, next16_, seen, found);
+  } else {
+    Scan(text, next32_, seen, found);
   }
   for (int a : found) seen[static_cast<std::size_t>(a) >> 6] = 0;
   std::sort(found.begin(), found.end());
