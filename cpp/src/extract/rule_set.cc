@@ -10,6 +10,7 @@
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "extract/builtin_rules.h"
@@ -157,6 +158,18 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
   // Parses require / exclude patterns and lexicon terms one by one, for errors
   // with their own file:line:col (the regexes compile later or joined).
   RE2::Set scratch(options, RE2::UNANCHORED);
+  // Require / exclude patterns by text: the same exclusion recurs across rules.
+  std::unordered_map<std::string, LazyRegex> lazy;
+  auto Shared = [&](const PatternDef& p, std::string_view what, const std::string& id,
+                    std::vector<LazyRegex>& to) {
+    auto [it, added] = lazy.try_emplace(p.expanded);
+    if (added) {
+      if (Status s = AddToSet(scratch, p, what, id); !s.ok()) return s;
+      it->second = LazyRegex(p.expanded, options);
+    }
+    to.push_back(it->second);
+    return OkStatus();
+  };
   for (const Merged::Slot& slot : m.slots) {
     if (!slot.live) continue;
     if (slot.is_rule) {
@@ -174,12 +187,10 @@ Status CompileLanguage(const Merged& m, Language lang, std::size_t budget, Langu
         out.pattern_rule.push_back(static_cast<int>(out.rules.size()));
       }
       for (const PatternDef& r : def.required) {
-        if (Status s = AddToSet(scratch, r, "require", def.id); !s.ok()) return s;
-        rule.required.emplace_back(r.expanded, options);
+        if (Status s = Shared(r, "require", def.id, rule.required); !s.ok()) return s;
       }
       for (const PatternDef& x : def.excluded) {
-        if (Status s = AddToSet(scratch, x, "exclude", def.id); !s.ok()) return s;
-        rule.excluded.emplace_back(x.expanded, options);
+        if (Status s = Shared(x, "exclude", def.id, rule.excluded); !s.ok()) return s;
       }
       out.rules.push_back(std::move(rule));
     } else {

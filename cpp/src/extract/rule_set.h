@@ -42,25 +42,28 @@ StatusOr<std::vector<RuleSource>> LoadRuleSources(const std::string& path);
 
 // A regex compiled on first use (thread-safe): a rule's require / exclude
 // patterns are parsed and checked when the pack is built, and compiled only when
-// the rule is first a candidate, so building stays fast.
+// the rule is first a candidate, so building stays fast. Copies share the
+// regex: identical patterns of a language are parsed and compiled once.
 class LazyRegex {
  public:
   LazyRegex() = default;
   LazyRegex(std::string pattern, const RE2::Options& options)
-      : pattern_(std::move(pattern)),
-        options_(options),
-        once_(std::make_unique<std::once_flag>()) {}
+      : state_(std::make_shared<State>(std::move(pattern), options)) {}
   const RE2& get() const {
-    std::call_once(*once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
-    return *re_;
+    State& s = *state_;
+    std::call_once(s.once, [&s] { s.re = std::make_unique<RE2>(s.pattern, s.options); });
+    return *s.re;
   }
-  const std::string& pattern() const { return pattern_; }
 
  private:
-  std::string pattern_;
-  RE2::Options options_;
-  std::unique_ptr<std::once_flag> once_;
-  mutable std::unique_ptr<RE2> re_;
+  struct State {
+    State(std::string p, const RE2::Options& o) : pattern(std::move(p)), options(o) {}
+    std::string pattern;
+    RE2::Options options;
+    std::once_flag once;
+    std::unique_ptr<RE2> re;
+  };
+  std::shared_ptr<State> state_;
 };
 
 struct CompiledRule {
