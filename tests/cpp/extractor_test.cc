@@ -256,6 +256,41 @@ TEST(ExtractorTest, ListItemsInheritTheLeadInWhenTheyAddARecipient) {
   EXPECT_EQ(Text(doc, doc.clauses[2]), "advertisers.");
 }
 
+// The extractor confirms patterns over windows of sentences (256 at a time):
+// a long document gives the same clauses as its sentences one by one, and a
+// lead-in still reaches the list items of the next window.
+TEST(ExtractorTest, LongDocumentsMatchSentenceBySentence) {
+  std::vector<B> blocks;
+  for (int k = 0; k < 255; ++k) {
+    blocks.push_back({BlockKind::kParagraph, k % 2 ? "We sell your data." : "Plain text."});
+  }
+  blocks.push_back({BlockKind::kParagraph, "We share your data with:"});  // sentence 255
+  blocks.push_back({BlockKind::kListItem, "our affiliates;"});            // sentence 256
+  for (int k = 0; k < 300; ++k) {
+    blocks.push_back({BlockKind::kParagraph, k % 3 ? "We keep logs." : "Plain text."});
+  }
+  const Document doc = Extract(blocks);
+  std::size_t sell = 0, keep = 0, inherited = 0;
+  for (const Clause& c : doc.clauses) {
+    const std::string text = Text(doc, c);
+    if (text == "We sell your data.") {
+      ++sell;
+      EXPECT_NE(Find(c, "action", "sell"), nullptr);
+    } else if (text == "We keep logs.") {
+      ++keep;
+      EXPECT_EQ(c.category, Category::kRetention);
+    } else if (text == "our affiliates;") {
+      ++inherited;
+      EXPECT_EQ(c.sentence, 256);
+      EXPECT_THAT(c.rules, Contains("inherited.lead_in"));
+    }
+  }
+  EXPECT_EQ(sell, 127u);
+  EXPECT_EQ(keep, 200u);
+  EXPECT_EQ(inherited, 1u);
+  EXPECT_EQ(doc.clauses.size(), 127u + 1u + 1u + 200u);
+}
+
 TEST(ExtractorTest, AdvertisingItemsNeedAChannel) {
   Document doc = Extract({
       {BlockKind::kParagraph, "We send newsletters:"},
