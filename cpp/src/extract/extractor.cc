@@ -474,15 +474,14 @@ void ConfirmPatterns(std::vector<SentenceWork>& works) {
   for (SentenceWork& w : works) {
     w.candidates.resize(w.rule_langs.size());
     for (std::size_t l = 0; l < w.rule_langs.size(); ++l) {
-      w.rule_langs[l]->rule_filter.Candidates(w.view.norm.text, ids);
-      w.candidates[l].clear();
-      for (int id : ids) w.candidates[l].push_back(PatternMatch{id});
-    }
-  }
-  for (SentenceWork& w : works) {
-    for (std::size_t l = 0; l < w.rule_langs.size(); ++l) {
-      for (PatternMatch& m : w.candidates[l]) {
-        runs.push_back(Run{&w.rule_langs[l]->rule_filter.regex(m.pattern), &m, &w.view.norm.text});
+      const LiteralFilter& filter = w.rule_langs[l]->rule_filter;
+      filter.Candidates(w.view.norm.text, ids);
+      std::vector<PatternMatch>& list = w.candidates[l];
+      list.clear();
+      for (int id : ids) list.push_back(PatternMatch{id});
+      // The list is complete: pointers into it stay valid.
+      for (PatternMatch& m : list) {
+        runs.push_back(Run{&filter.regex(m.pattern), &m, &w.view.norm.text});
       }
     }
   }
@@ -491,6 +490,18 @@ void ConfirmPatterns(std::vector<SentenceWork>& works) {
   for (const Run& r : runs) {
     r.match->matched = Search(*r.re, *r.text, 0, r.text->size(), &r.match->b, &r.match->e);
   }
+}
+
+// Every candidate rule of the sentence, for each language tried (after ConfirmPatterns).
+Status CheckSentence(SentenceWork& w, const Document& doc, BlockCache& cache) {
+  for (std::size_t l = 0; l < w.rule_langs.size(); ++l) {
+    if (Status st = CheckRules(*w.rule_langs[l], w.candidates[l], w.view, *w.sentence, doc,
+                               cache, w.hits);
+        !st.ok()) {
+      return st;
+    }
+  }
+  return OkStatus();
 }
 
 // Sentences are analysed in windows of this many: their candidate patterns are
@@ -562,12 +573,7 @@ Status ExtractClauses(const CompiledRules& rules, Document& doc) {
     }
     SentenceWork& w = works[si - window_begin];
     if (w.view.norm.text.empty()) continue;
-    for (std::size_t l = 0; l < w.rule_langs.size(); ++l) {
-      if (Status st = CheckRules(*w.rule_langs[l], w.candidates[l], w.view, s, doc, cache, w.hits);
-          !st.ok()) {
-        return st;
-      }
-    }
+    if (Status st = CheckSentence(w, doc, cache); !st.ok()) return st;
     // Group what fired by (category, unit).
     std::map<std::pair<Category, std::int64_t>, std::vector<const RuleHit*>> groups;
     for (const RuleHit& h : w.hits) {
@@ -706,12 +712,7 @@ StatusOr<std::vector<SentenceTrace>> TraceRules(const CompiledRules& rules,
     one.push_back(MakeWork(rules, doc, s, static_cast<std::int64_t>(si)));
     ConfirmPatterns(one);
     SentenceWork& w = one.front();
-    for (std::size_t l = 0; l < w.rule_langs.size(); ++l) {
-      if (Status st = CheckRules(*w.rule_langs[l], w.candidates[l], w.view, s, doc, cache, w.hits);
-          !st.ok()) {
-        return st;
-      }
-    }
+    if (Status st = CheckSentence(w, doc, cache); !st.ok()) return st;
     if (Status st = EnsureLexicon(w); !st.ok()) return st;
     if (w.hits.empty() && w.lex.empty()) continue;
     SentenceTrace t;

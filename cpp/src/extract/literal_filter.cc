@@ -7,6 +7,13 @@
 #include <utility>
 
 namespace policytext::internal {
+namespace {
+
+// The top bit of a table entry: atoms end at the target state.
+template <typename Entry>
+constexpr Entry kHasOutput = Entry{1} << (8 * sizeof(Entry) - 1);
+
+}  // namespace
 
 RE2::ErrorCode LiteralFilter::Add(const std::string& pattern, const RE2::Options& options,
                                   std::string* error) {
@@ -105,7 +112,6 @@ void LiteralFilter::Compile() {
 
 template <typename Entry>
 void LiteralFilter::Fill(const Trie& trie, std::size_t k, std::vector<Entry>& next) {
-  constexpr Entry kHasOutput = Entry{1} << (8 * sizeof(Entry) - 1);
   const std::size_t n = trie.parent.size();
   // States renumbered breadth-first (by depth): the shallow states, where the
   // scan spends most bytes, are adjacent in every column, and a state's
@@ -164,7 +170,7 @@ void LiteralFilter::Fill(const Trie& trie, std::size_t k, std::vector<Entry>& ne
   // (done already, flag included); trie edges get their flag here.
   std::vector<Entry> flag(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
-    if (out_begin_[u + 1] != out_begin_[u]) flag[u] = kHasOutput;
+    if (out_begin_[u + 1] != out_begin_[u]) flag[u] = kHasOutput<Entry>;
   }
   for (std::size_t c = 0; c < k; ++c) {
     Entry* col = next.data() + c * n;
@@ -179,13 +185,12 @@ void LiteralFilter::Fill(const Trie& trie, std::size_t k, std::vector<Entry>& ne
 template <typename Entry>
 void LiteralFilter::Scan(std::string_view text, const std::vector<Entry>& next,
                          std::vector<std::uint64_t>& seen, std::vector<int>& found) const {
-  constexpr Entry kHasOutput = Entry{1} << (8 * sizeof(Entry) - 1);
   const Entry* table = next.data();
   std::uint32_t s = 0;
   for (unsigned char c : text) {
     const Entry v = table[column_[c] + s];
-    s = v & static_cast<Entry>(~kHasOutput);
-    if ((v & kHasOutput) == 0) continue;
+    s = v & static_cast<Entry>(~kHasOutput<Entry>);
+    if ((v & kHasOutput<Entry>) == 0) continue;
     for (std::uint32_t i = out_begin_[s], e = out_begin_[s + 1]; i < e; ++i) {
       const auto a = static_cast<std::size_t>(out_[i]);
       const std::uint64_t bit = std::uint64_t{1} << (a & 63);
